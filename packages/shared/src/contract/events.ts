@@ -1,0 +1,67 @@
+// The Socket.IO event maps of each namespace. The relay uses them as <ClientToServer, ServerToClient>,
+// clients with the generics swapped, so both sides share one definition.
+import type { Ack, Command, Cue, CueBody } from './commands.js';
+import type { ApiError } from './errors.js';
+import type { OverlayState } from './overlay.js';
+import type { Product } from './product.js';
+import type { Suggestion, SuggestionDismiss } from './suggestion.js';
+import type { TrackEvent } from './track.js';
+import type { TranscriptSegment } from './transcript.js';
+
+export type Reply<T> = (answer: T) => void;
+export type OkOrError = { ok: true } | { ok: false; error: ApiError };
+export type SnapshotAnswer = { ok: true; state: OverlayState } | { ok: false; error: ApiError };
+
+export const NAMESPACES = ['/viewer', '/producer', '/host'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** One producer console connected to a show. */
+export interface PresenceEntry {
+  id: string;
+  name: string;
+  connectedAt: number;
+}
+export interface Presence {
+  showId: string;
+  producers: PresenceEntry[];
+}
+
+/** A product on the prompter's rundown, with the talking points a host needs. */
+export interface RundownItem {
+  slot: number;
+  product: Product;
+}
+
+interface SnapshotRequest {
+  /** Ask for the full state, e.g. after seeing a gap in `seq`. */
+  'overlay:get': (reply: Reply<SnapshotAnswer>) => void;
+}
+
+export interface ViewerServerToClient {
+  overlay: (state: OverlayState) => void;
+  products: (products: Product[]) => void;
+}
+export interface ViewerClientToServer extends SnapshotRequest {
+  track: (event: TrackEvent | { events: TrackEvent[] }, reply?: Reply<OkOrError>) => void;
+}
+
+export interface ProducerServerToClient {
+  overlay: (state: OverlayState) => void;
+  transcript: (segment: TranscriptSegment) => void;
+  suggestion: (suggestion: Suggestion) => void;
+  presence: (presence: Presence) => void;
+  metrics: (metrics: Record<string, number>) => void;
+  cue: (cue: Cue) => void;
+}
+export interface ProducerClientToServer extends SnapshotRequest {
+  command: (command: Command, reply: Reply<Ack>) => void;
+  cue: (cue: CueBody, reply?: Reply<OkOrError>) => void;
+  'suggestion:dismiss': (body: SuggestionDismiss, reply?: Reply<OkOrError>) => void;
+}
+
+export interface HostServerToClient {
+  overlay: (state: OverlayState) => void;
+  rundown: (items: RundownItem[]) => void;
+  cue: (cue: Cue) => void;
+}
+export type HostClientToServer = SnapshotRequest;

@@ -1,0 +1,61 @@
+// Shows, their catalogs and their tokens: the REST bodies of API v1.
+import { z } from 'zod';
+import { ShowStatus } from './overlay.js';
+import { EpochMs, ExternalId, SafeUrl, ShowId } from './primitives.js';
+import { Product } from './product.js';
+
+export const MAX_CATALOG_PRODUCTS = 50_000;
+export const MAX_RUNDOWN = 200;
+
+export const CatalogSpec = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('inline'), products: z.array(Product).max(MAX_CATALOG_PRODUCTS) }),
+  z.object({
+    provider: z.literal('shopify'),
+    shopDomain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, 'a domain like "brand.myshopify.com"'),
+    storefrontToken: z.string().min(1).max(512),
+  }),
+  z.object({ provider: z.literal('file'), path: z.string().min(1).max(1024) }),
+]);
+export type CatalogSpec = z.infer<typeof CatalogSpec>;
+
+export const CreateShowBody = z.object({
+  id: ShowId.optional(),
+  title: z.string().trim().min(1).max(200),
+  streamUrl: SafeUrl.optional(),
+  streamEpochMs: EpochMs.optional(),
+  catalog: CatalogSpec,
+  rundown: z.array(ExternalId).max(MAX_RUNDOWN).default([]),
+});
+export type CreateShowBody = z.input<typeof CreateShowBody>;
+
+/** A show as anyone may see it: never the catalog's secrets. */
+export const Show = z.object({
+  id: ShowId,
+  title: z.string(),
+  streamUrl: SafeUrl.optional(),
+  streamEpochMs: EpochMs.optional(),
+  status: ShowStatus,
+  rundown: z.array(ExternalId),
+  catalog: z.object({ provider: z.enum(['inline', 'shopify', 'file']), productCount: z.number().int(), shopDomain: z.string().optional() }),
+  createdAt: EpochMs,
+});
+export type Show = z.infer<typeof Show>;
+
+export const TokenRole = z.enum(['producer', 'host', 'ingest']);
+export type TokenRole = z.infer<typeof TokenRole>;
+
+export const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 3600;
+
+export const TokenRequest = z.object({
+  role: TokenRole,
+  name: z.string().trim().min(1).max(64).optional(),
+  ttlSeconds: z.number().int().min(1).max(MAX_TOKEN_TTL_SECONDS).optional(),
+});
+export type TokenRequest = z.infer<typeof TokenRequest>;
+
+export const TokenResponse = z.object({ token: z.string(), role: TokenRole, expiresAt: EpochMs });
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const Health = z.object({ ok: z.literal(true), version: z.string() });
+export type Health = z.infer<typeof Health>;
