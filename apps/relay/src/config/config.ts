@@ -1,0 +1,45 @@
+// Relay configuration from the environment (DESIGN.md "Running it"), parsed once at start.
+import { z } from 'zod';
+import { describeZodError } from '@cuecart/shared';
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === '1' || v?.toLowerCase() === 'true');
+
+const Env = z.object({
+  CUECART_PORT: z.coerce.number().int().min(0).max(65535).default(4455),
+  CUECART_HOST: z.string().min(1).default('127.0.0.1'),
+  CUECART_DATA_DIR: z.string().min(1).default('./.cuecart'),
+  CUECART_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CUECART_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  CUECART_DEMO: flag,
+  CUECART_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface RelayConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret?: string;
+  adminToken?: string;
+  redisUrl?: string;
+  demo: boolean;
+  logLevel: z.infer<typeof Env>['CUECART_LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the relay's settings from env; an empty variable counts as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('CUECART_') && v !== ''));
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
+  const e = parsed.data;
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL };
+  if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
+  if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
+  if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;
+  return config;
+}

@@ -1,0 +1,75 @@
+// The relay's SQLite database: WAL, synchronous writes, one process at a time, schema migrations.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE shows (
+     id TEXT PRIMARY KEY,
+     show_json TEXT NOT NULL,
+     catalog_spec TEXT NOT NULL,
+     catalog_json TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE commands (
+     show_id TEXT NOT NULL,
+     command_id TEXT NOT NULL,
+     seq INTEGER,
+     body TEXT NOT NULL,
+     ack TEXT NOT NULL,
+     state TEXT,
+     by TEXT,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (show_id, command_id)
+   );
+   CREATE UNIQUE INDEX commands_seq ON commands (show_id, seq) WHERE seq IS NOT NULL;
+   CREATE TABLE track_events (
+     id INTEGER PRIMARY KEY,
+     show_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     product_id TEXT NOT NULL,
+     card_id TEXT,
+     session_id TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     media_ms INTEGER,
+     value REAL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX track_events_show ON track_events (show_id, type);`,
+];
+
+export class DataDirBusyError extends Error {}
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  // No busy wait: a second relay on the same data dir must fail at once, not hang.
+  const db = new Database(join(dataDir, 'relay.db'), { timeout: 0 });
+  try {
+    // Exclusive locking: a second relay on the same data dir fails at once instead of forking the log.
+    // The OS drops the lock when a process dies, so a relay restarted after a crash takes over.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    migrate(db);
+    // The first write takes the exclusive lock, held until this process closes the database or dies.
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('started_at', ?)").run(String(Date.now()));
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code} ${error.message}`)) {
+      throw new DataDirBusyError(`the data dir ${dataDir} is in use by another relay: stop it, or set CUECART_DATA_DIR to another folder`);
+    }
+    throw error;
+  }
+  return db;
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).exclusive();
+}

@@ -1,0 +1,63 @@
+// REST: shows, tokens, commands and products (API v1).
+import express, { Router } from 'express';
+import { Command, CreateShowBody, TokenRequest, httpStatusOf, type Product } from '@cuecart/shared';
+import { loadCatalog } from '../catalog/load-catalog.js';
+import type { RelayContext } from '../context.js';
+import type { ShowClaims } from '../auth/tokens.js';
+import { requireAdmin, requireShowRole } from './auth.js';
+import { parseBody, send, sendError } from './respond.js';
+
+/** Inline catalogs can be large (tens of thousands of products); every other body is small. */
+const CATALOG_LIMIT = '25mb';
+export const SMALL_LIMIT = '64kb';
+
+export function showsRoutes(ctx: RelayContext): Router {
+  const router = Router();
+  const small = express.json({ limit: SMALL_LIMIT });
+  const admin = requireAdmin(ctx.adminToken);
+
+  router.post('/api/shows', admin, express.json({ limit: CATALOG_LIMIT }), async (req, res) => {
+    const body = parseBody(req, res, CreateShowBody, 'the show');
+    if (!body) return;
+    const catalog = await loadCatalog(body.catalog, process.cwd());
+    if (!catalog.ok) return sendError(res, catalog.error);
+    const created = ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
+    if (!created.ok) return sendError(res, created.error);
+    ctx.logger.info({ show: created.show.id, products: catalog.products.length }, 'show created');
+    res.status(201).json(created.show);
+  });
+
+  router.get('/api/shows/:id', (req, res) => {
+    const show = ctx.authority.publicShow(req.params.id);
+    if (!show) return send(res, 'not_found', `show "${req.params.id}" does not exist`);
+    res.json(show);
+  });
+
+  router.post('/api/shows/:id/tokens', admin, small, async (req, res) => {
+    const id = String(req.params.id);
+    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const body = parseBody(req, res, TokenRequest, 'the token request');
+    if (!body) return;
+    const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds);
+    res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
+  });
+
+  router.post('/api/shows/:id/commands', requireShowRole(ctx.tokens, ['producer']), small, async (req, res) => {
+    const id = String(req.params.id);
+    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const command = parseBody(req, res, Command, 'the command');
+    if (!command) return;
+    const claims = res.locals.claims as ShowClaims;
+    const ack = await ctx.authority.submit(id, command, claims.name);
+    res.status(ack.ok ? 200 : httpStatusOf[ack.error.code]).json(ack);
+  });
+
+  router.get('/api/shows/:id/products', (req, res) => {
+    const rt = ctx.authority.get(req.params.id);
+    if (!rt) return send(res, 'not_found', `show "${req.params.id}" does not exist`);
+    const products = rt.show.rundown.map((id) => rt.catalog.get(id)).filter((p): p is Product => p !== undefined);
+    res.json(products);
+  });
+
+  return router;
+}

@@ -1,0 +1,101 @@
+// Builds the relay: database, show authority, REST routes and Socket.IO namespaces on one HTTP server.
+import { createServer, type Server as HttpServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { Server } from 'socket.io';
+import { apiError } from '@cuecart/shared';
+import { TrackRepository } from './analytics/track-repository.js';
+import { TokenService } from './auth/tokens.js';
+import type { RelayConfig } from './config/config.js';
+import { ensureSecrets } from './config/secrets.js';
+import type { RelayContext } from './context.js';
+import { openDatabase, type Db } from './db/database.js';
+import { showsRoutes } from './http/shows-routes.js';
+import { trackRoutes } from './http/track-routes.js';
+import { errorHandler, sendError } from './http/respond.js';
+import type { Logger } from './logger.js';
+import { ShowAuthority } from './shows/show-authority.js';
+import { attachNamespaces } from './sockets/namespaces.js';
+
+/** Largest socket frame accepted; anything bigger closes that socket, not the relay. */
+export const MAX_SOCKET_FRAME_BYTES = 100_000;
+
+export interface Relay {
+  ctx: RelayContext;
+  http: HttpServer;
+  io: Server;
+  db: Db;
+  generated: Array<'secret' | 'adminToken'>;
+  listen(): Promise<{ host: string; port: number }>;
+  close(): Promise<void>;
+}
+
+export function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function createRelay(config: RelayConfig, logger: Logger): Relay {
+  const secrets = ensureSecrets(config.dataDir, config);
+  const db = openDatabase(config.dataDir);
+  const authority = new ShowAuthority(db);
+  const shows = authority.load();
+  logger.info({ shows }, 'shows rebuilt from the log');
+
+  const ctx: RelayContext = {
+    config,
+    version: readVersion(),
+    adminToken: secrets.adminToken,
+    tokens: new TokenService(secrets.secret),
+    authority,
+    track: new TrackRepository(db),
+    logger,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, version: ctx.version });
+  });
+  app.use(showsRoutes(ctx));
+  app.use(trackRoutes(ctx));
+  app.use('/api', (req, res) => sendError(res, apiError('not_found', `no route ${req.method} /api${req.path}`)));
+  app.use(errorHandler(logger));
+
+  const http = createServer(app);
+  const io = new Server(http, {
+    maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
+    perMessageDeflate: false,
+    httpCompression: false,
+    cors: { origin: true, credentials: false },
+    serveClient: false,
+  });
+  attachNamespaces(io, ctx);
+
+  return {
+    ctx,
+    http,
+    io,
+    db,
+    generated: secrets.generated,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          http.off('error', reject);
+          const address = http.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          resolve({ host: config.host, port });
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        // Keep-alive HTTP connections would otherwise hold the close open until they time out.
+        http.closeIdleConnections();
+      });
+      db.close();
+    },
+  };
+}

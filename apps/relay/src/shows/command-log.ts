@@ -1,0 +1,36 @@
+// The durable command log: every answered command with its ack, and the state each accepted one produced.
+import type { Ack, OverlayState } from '@cuecart/shared';
+import type { Db } from '../db/database.js';
+
+export interface LoggedAnswer {
+  body: string;
+  ack: Ack;
+}
+
+export class CommandLog {
+  private readonly insertStmt;
+  private readonly findStmt;
+  private readonly latestStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare('INSERT INTO commands (show_id, command_id, seq, body, ack, state, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.findStmt = db.prepare<[string, string], { body: string; ack: string }>('SELECT body, ack FROM commands WHERE show_id = ? AND command_id = ?');
+    this.latestStmt = db.prepare<[string], { state: string }>('SELECT state FROM commands WHERE show_id = ? AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+  }
+
+  /** Appends synchronously (WAL, synchronous=FULL): when this returns the answer survives a crash. */
+  append(entry: { showId: string; commandId: string; body: string; ack: Ack; state: OverlayState | null; by: string; at: number }): void {
+    const seq = entry.ack.ok ? entry.ack.seq : null;
+    this.insertStmt.run(entry.showId, entry.commandId, seq, entry.body, JSON.stringify(entry.ack), entry.state && JSON.stringify(entry.state), entry.by, entry.at);
+  }
+
+  find(showId: string, commandId: string): LoggedAnswer | undefined {
+    const row = this.findStmt.get(showId, commandId);
+    return row && { body: row.body, ack: JSON.parse(row.ack) as Ack };
+  }
+
+  latestState(showId: string): OverlayState | undefined {
+    const row = this.latestStmt.get(showId);
+    return row && (JSON.parse(row.state) as OverlayState);
+  }
+}

@@ -1,0 +1,136 @@
+// The show authority: owns every show's overlay state. A command is validated, applied with the
+// shared reducer, logged durably with its seq, and only then acknowledged and broadcast.
+import { randomBytes } from 'node:crypto';
+import {
+  apiError,
+  applyCommand,
+  emptyOverlay,
+  type Ack,
+  type CatalogSpec,
+  type Command,
+  type OverlayState,
+  type Product,
+  type Show,
+} from '@cuecart/shared';
+import type { Db } from '../db/database.js';
+import { CommandLog } from './command-log.js';
+import { ShowRepository } from './show-repository.js';
+
+export interface ShowRuntime {
+  show: Show;
+  spec: CatalogSpec;
+  products: Product[];
+  catalog: Map<string, Product>;
+  state: OverlayState;
+}
+
+export interface NewShow {
+  id?: string | undefined;
+  title: string;
+  streamUrl?: string | undefined;
+  streamEpochMs?: number | undefined;
+  rundown: string[];
+  spec: CatalogSpec;
+  products: Product[];
+}
+
+type OverlayListener = (showId: string, state: OverlayState) => void;
+
+export class ShowAuthority {
+  private readonly shows = new Map<string, ShowRuntime>();
+  private readonly repo: ShowRepository;
+  private readonly log: CommandLog;
+  private readonly listeners = new Set<OverlayListener>();
+
+  constructor(db: Db, private readonly clock: () => number = Date.now) {
+    this.repo = new ShowRepository(db);
+    this.log = new CommandLog(db);
+  }
+
+  /** Rebuilds every show's state from the durable log. */
+  load(): number {
+    for (const stored of this.repo.all()) {
+      const state = this.log.latestState(stored.show.id) ?? emptyOverlay(stored.show.id, stored.show.status);
+      this.shows.set(stored.show.id, runtime(stored.show, stored.spec, stored.products, state));
+    }
+    return this.shows.size;
+  }
+
+  get(showId: string): ShowRuntime | undefined {
+    return this.shows.get(showId);
+  }
+
+  ids(): string[] {
+    return [...this.shows.keys()];
+  }
+
+  /** The show as anyone may see it, with its live status. */
+  publicShow(showId: string): Show | undefined {
+    const rt = this.shows.get(showId);
+    return rt && { ...rt.show, status: rt.state.status };
+  }
+
+  create(input: NewShow): { ok: true; show: Show } | { ok: false; error: ReturnType<typeof apiError> } {
+    const id = input.id ?? `show-${randomBytes(5).toString('hex')}`;
+    if (this.shows.has(id)) return { ok: false, error: apiError('conflict', `a show with id "${id}" already exists: choose another id`) };
+    const catalog = new Map(input.products.map((p) => [p.id, p]));
+    const missing = input.rundown.filter((pid) => !catalog.has(pid));
+    if (missing.length) {
+      return { ok: false, error: apiError('invalid', `rundown names products that are not in the catalog: ${missing.slice(0, 5).join(', ')}`) };
+    }
+    const show: Show = {
+      id,
+      title: input.title,
+      status: 'scheduled',
+      rundown: input.rundown,
+      catalog: { provider: input.spec.provider, productCount: input.products.length, ...(input.spec.provider === 'shopify' ? { shopDomain: input.spec.shopDomain } : {}) },
+      createdAt: this.clock(),
+      ...(input.streamUrl ? { streamUrl: input.streamUrl } : {}),
+      ...(input.streamEpochMs !== undefined ? { streamEpochMs: input.streamEpochMs } : {}),
+    };
+    this.repo.insert({ show, spec: input.spec, products: input.products });
+    this.shows.set(id, runtime(show, input.spec, input.products, emptyOverlay(id)));
+    return { ok: true, show };
+  }
+
+  /** Applies a parsed command. The same command id is applied once and always answered the same way. */
+  async submit(showId: string, command: Command, by: string): Promise<Ack> {
+    const rt = this.shows.get(showId);
+    if (!rt) return { ok: false, error: apiError('not_found', `show "${showId}" does not exist`) };
+    const body = JSON.stringify(command);
+    const earlier = this.log.find(showId, command.id);
+    if (earlier) {
+      if (earlier.body === body) return earlier.ack;
+      return { ok: false, error: apiError('conflict', `command id "${command.id}" was already used for a different command: make a new id for each command`) };
+    }
+    const now = this.clock();
+    const result = applyCommand(rt.state, command, rt.catalog, now);
+    const ack: Ack = result.ok ? { ok: true, seq: result.state.seq } : { ok: false, error: result.error };
+    // Logged before the ack: an acknowledged command survives a crash, and a rejected one is answered the same way again.
+    this.log.append({ showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now });
+    if (result.ok) {
+      rt.state = result.state;
+      this.notify(showId, result.state);
+    }
+    return ack;
+  }
+
+  private notify(showId: string, state: OverlayState): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(showId, state);
+      } catch {
+        // A failing subscriber must not undo or block an acknowledged command.
+      }
+    }
+  }
+
+  onOverlay(listener: OverlayListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function runtime(show: Show, spec: CatalogSpec, products: Product[], state: OverlayState): ShowRuntime {
+  return { show, spec, products, catalog: new Map(products.map((p) => [p.id, p])), state };
+}

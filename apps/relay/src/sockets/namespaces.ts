@@ -1,0 +1,131 @@
+// The three Socket.IO namespaces of API v1 and the overlay fan-out to them.
+import type { Server, Socket } from 'socket.io';
+import {
+  apiError,
+  Command,
+  CueBody,
+  parseWith,
+  TrackBody,
+  TrackEvent,
+  type Cue,
+  type Presence,
+  type RundownItem,
+} from '@cuecart/shared';
+import type { RelayContext } from '../context.js';
+import { handle, refuseCommands } from './handle.js';
+import { tokenHandshake, viewerHandshake, type SocketData } from './handshake.js';
+
+export function attachNamespaces(io: Server, ctx: RelayContext): void {
+  const viewer = io.of('/viewer');
+  const producer = io.of('/producer');
+  const host = io.of('/host');
+  const presence = new PresenceBook();
+  const seenCues = new Map<string, Set<string>>();
+
+  viewer.use(viewerHandshake(ctx));
+  producer.use(tokenHandshake(ctx, ['producer']));
+  host.use(tokenHandshake(ctx, ['host', 'producer']));
+
+  // One emit per namespace per change: Socket.IO encodes a room broadcast once for all its sockets.
+  ctx.authority.onOverlay((showId, state) => {
+    viewer.to(showId).emit('overlay', state);
+    producer.to(showId).emit('overlay', state);
+    host.to(showId).emit('overlay', state);
+  });
+
+  const snapshot = (socket: Socket) => {
+    const { showId } = socket.data as SocketData;
+    const rt = ctx.authority.get(showId);
+    return rt ? { ok: true as const, state: rt.state } : { ok: false as const, error: apiError('not_found', `show "${showId}" no longer exists`) };
+  };
+
+  const join = (socket: Socket) => {
+    const { showId } = socket.data as SocketData;
+    void socket.join(showId);
+    handle(socket, ctx.logger, 'overlay:get', () => snapshot(socket));
+    const snap = snapshot(socket);
+    if (snap.ok) socket.emit('overlay', snap.state);
+    return showId;
+  };
+
+  viewer.on('connection', (socket) => {
+    const showId = join(socket);
+    refuseCommands(socket, ctx.logger, 'viewer');
+    handle(socket, ctx.logger, 'track', (payload) => {
+      const batch = parseWith(TrackBody, payload && typeof payload === 'object' && 'events' in payload ? payload : { events: [payload] }, 'the track event');
+      if (!batch.ok) return { ok: false, error: batch.error };
+      if (batch.value.events.some((e: TrackEvent) => e.showId !== showId)) {
+        return { ok: false, error: apiError('forbidden', `this socket tracks show "${showId}" only`) };
+      }
+      ctx.track.record(batch.value.events);
+      return { ok: true };
+    });
+  });
+
+  host.on('connection', (socket) => {
+    const showId = join(socket);
+    refuseCommands(socket, ctx.logger, 'host');
+    const rt = ctx.authority.get(showId);
+    if (rt) {
+      const items: RundownItem[] = rt.show.rundown.flatMap((id, i) => {
+        const product = rt.catalog.get(id);
+        return product ? [{ slot: i + 1, product }] : [];
+      });
+      socket.emit('rundown', items);
+    }
+  });
+
+  producer.on('connection', (socket) => {
+    const showId = join(socket);
+    const claims = (socket.data as SocketData).claims!;
+    producer.to(showId).emit('presence', presence.add(showId, { id: socket.id, name: claims.name, connectedAt: Date.now() }));
+    socket.on('disconnect', () => {
+      producer.to(showId).emit('presence', presence.remove(showId, socket.id));
+    });
+
+    handle(socket, ctx.logger, 'command', async (payload) => {
+      const command = parseWith(Command, payload, 'the command');
+      if (!command.ok) return { ok: false, error: command.error };
+      return ctx.authority.submit(showId, command.value, claims.name);
+    });
+
+    handle(socket, ctx.logger, 'cue', (payload) => {
+      const body = parseWith(CueBody, payload, 'the cue');
+      if (!body.ok) return { ok: false, error: body.error };
+      const seen = seenCues.get(showId) ?? new Set<string>();
+      seenCues.set(showId, seen);
+      // A cue re-sent after a reconnect is answered but not flashed twice.
+      if (!seen.has(body.value.id)) {
+        seen.add(body.value.id);
+        if (seen.size > 1000) seen.delete(seen.values().next().value!);
+        const cue: Cue = { ...body.value, at: Date.now(), from: claims.name };
+        host.to(showId).emit('cue', cue);
+        producer.to(showId).emit('cue', cue);
+      }
+      return { ok: true };
+    });
+  });
+}
+
+/** Which producer consoles are connected to each show. */
+class PresenceBook {
+  private readonly shows = new Map<string, Map<string, Presence['producers'][number]>>();
+
+  add(showId: string, entry: Presence['producers'][number]): Presence {
+    const book = this.shows.get(showId) ?? new Map();
+    this.shows.set(showId, book);
+    book.set(entry.id, entry);
+    return this.list(showId);
+  }
+
+  remove(showId: string, socketId: string): Presence {
+    const book = this.shows.get(showId);
+    book?.delete(socketId);
+    if (book?.size === 0) this.shows.delete(showId);
+    return this.list(showId);
+  }
+
+  list(showId: string): Presence {
+    return { showId, producers: [...(this.shows.get(showId)?.values() ?? [])] };
+  }
+}
