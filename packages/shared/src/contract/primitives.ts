@@ -17,7 +17,7 @@ export const Money = z.object({
 export type Money = z.infer<typeof Money>;
 
 /** Links and images: absolute http(s) or a path on the relay. Never javascript: or data:. */
-export const SafeUrl = z.string().max(2048).regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/i, 'must be an http(s) URL or a path starting with "/"');
+export const SafeUrl = z.string().max(2048).regex(/^(https?:\/\/[^\s]+|\/(?![/\\])[^\s]*)$/i, 'must be an http(s) URL or a path starting with "/"');
 
 /** Show milliseconds (DESIGN.md "Time"). */
 export const MediaMs = z.number().int().min(0).max(7 * 24 * 3600 * 1000);
@@ -25,7 +25,12 @@ export const MediaMs = z.number().int().min(0).max(7 * 24 * 3600 * 1000);
 /** Wall-clock epoch milliseconds. */
 export const EpochMs = z.number().int().min(0).max(8.64e15);
 
-/** Short human text shown on air: trimmed, no control characters except none. */
+/** Short one-line text shown on air: trimmed, no control characters and no bidi overrides (which can disguise text). */
 export function displayText(max: number) {
-  return z.string().trim().min(1).max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]*$/, 'must be one line without control or direction-override characters');
 }
