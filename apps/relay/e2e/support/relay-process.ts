@@ -1,0 +1,157 @@
+// Starts the real relay (apps/relay/dist/main.js) as a child process on a free port, with its own data dir.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+
+export const RELAY_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface RelayProcess {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  output: () => string;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL and wait: the crash case. */
+  kill(): Promise<void>;
+}
+
+export function freshDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cuecart-e2e-'));
+}
+
+export async function startRelay(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RelayProcess> {
+  if (!existsSync(RELAY_MAIN)) throw new Error(`${RELAY_MAIN} is missing: run "npm run build" first`);
+  const dataDir = options.dataDir ?? freshDataDir();
+  const proc = spawn(process.execPath, [RELAY_MAIN], {
+    env: { ...process.env, CUECART_PORT: '0', CUECART_HOST: '127.0.0.1', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: ADMIN_TOKEN, CUECART_LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not start in 10 s:\n${out}`)), 10_000);
+    const check = () => {
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`relay exited with ${code} before listening:\n${out}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    proc,
+    output: () => out,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      return exited;
+    },
+    kill: async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function readSecret(dataDir: string): string {
+  return readFileSync(join(dataDir, 'secret'), 'utf8').trim();
+}
+
+export async function api(relay: { url: string }, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(relay.url + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text for the assertion message
+  }
+  return { status: res.status, body: parsed };
+}
+
+export const products = [
+  { id: 'p-kettle', sku: 'KTL-1', title: 'Pour-Over Kettle', price: { amount: '89.00', currencyCode: 'USD' }, compareAtPrice: { amount: '109.00', currencyCode: 'USD' }, available: true },
+  { id: 'p-mug', title: 'Stoneware Mug', price: { amount: '22.00', currencyCode: 'USD' }, available: true },
+  { id: 'p-scarf', title: 'Silk Scarf', price: { amount: '120.00', currencyCode: 'USD' }, available: false },
+  { id: 'p-lamp', title: 'Desk Lamp', price: { amount: '99.00', currencyCode: 'USD' }, available: true },
+];
+
+/** Creates a show with an inline catalog and returns tokens for each role. */
+export async function createShow(relay: { url: string }, id: string): Promise<{ producer: string; host: string; ingest: string }> {
+  const created = await api(relay, 'POST', '/api/shows', { id, title: `Show ${id}`, catalog: { provider: 'inline', products }, rundown: products.map((p) => p.id) }, ADMIN_TOKEN);
+  if (created.status !== 201) throw new Error(`create show failed: ${JSON.stringify(created)}`);
+  const token = async (role: string) => (await api(relay, 'POST', `/api/shows/${id}/tokens`, { role, name: `${role}-1` }, ADMIN_TOKEN)).body.token as string;
+  return { producer: await token('producer'), host: await token('host'), ingest: await token('ingest') };
+}
+
+const inbox = new WeakMap<Socket, Array<[string, unknown]>>();
+
+/** Every event a socket made by `connect` has received since before it connected. */
+export function received<T = any>(socket: Socket, event: string): T[] {
+  return (inbox.get(socket) ?? []).filter(([e]) => e === event).map(([, v]) => v as T);
+}
+
+/** Connects and resolves once connected, or rejects with the connect_error's data. */
+export function connect(relay: { url: string }, namespace: string, auth: Record<string, unknown>): Promise<Socket> {
+  const socket = io(relay.url + namespace, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const box: Array<[string, unknown]> = [];
+  inbox.set(socket, box);
+  socket.onAny((event: string, value: unknown) => box.push([event, value]));
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err: Error & { data?: unknown }) => {
+      socket.close();
+      reject(Object.assign(new Error(err.message), { data: err.data }));
+    });
+  });
+}
+
+/** Waits for the next `event` on a socket (or the first that matches). */
+export function next<T = any>(socket: Socket, event: string, match: (v: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, on);
+      reject(new Error(`no "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const on = (v: T) => {
+      if (!match(v)) return;
+      clearTimeout(timer);
+      socket.off(event, on);
+      resolve(v);
+    };
+    socket.on(event, on);
+  });
+}
+
+/** Collects every `event` a socket receives from now on. */
+export function record<T = any>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (v: T) => seen.push(v));
+  return seen;
+}
+
+export function emitAck<T = any>(socket: Socket, event: string, payload: unknown, timeoutMs = 5000): Promise<T> {
+  return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
