@@ -1,0 +1,23 @@
+// `npm test`: installs and builds what is missing, then runs every suite once and prints one closing line.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureBuilt, ensureDeps, ROOT, run, say } from './lib/ensure.mjs';
+
+await ensureDeps();
+await ensureBuilt();
+
+const report = join(ROOT, '.tmp', 'vitest-report.json');
+mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+rmSync(report, { force: true });
+say('running every suite…');
+const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+
+let summary = '';
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
+} catch {
+  summary = '0 passed, 1 failed';
+}
+console.log(`\ntests: ${summary}`);
+process.exit(code);
