@@ -7,11 +7,19 @@ import { apiError, describeZodError, Product, type ApiError, type CatalogSpec } 
 export type CatalogResult = { ok: true; products: Product[] } | { ok: false; error: ApiError };
 
 /** A catalog file is a Product[], `{ products }`, or the eval format `{ catalog }`. */
-const CatalogFile = z.union([
-  z.array(Product),
-  z.object({ products: z.array(Product) }).transform((f) => f.products),
-  z.object({ catalog: z.array(Product) }).transform((f) => f.catalog),
-]);
+const ProductList = z.array(Product);
+const ProductsFile = z.object({ products: ProductList }).transform((f) => f.products);
+const EvalFile = z.object({ catalog: ProductList }).transform((f) => f.catalog);
+
+/** Picks the file's format by its shape, so a schema error names the product and field at fault. */
+function fileSchema(json: unknown): z.ZodType<Product[]> | undefined {
+  if (Array.isArray(json)) return ProductList;
+  if (json !== null && typeof json === 'object') {
+    if ('products' in json) return ProductsFile;
+    if ('catalog' in json) return EvalFile;
+  }
+  return undefined;
+}
 
 export async function loadCatalog(spec: CatalogSpec, baseDir: string): Promise<CatalogResult> {
   switch (spec.provider) {
@@ -37,7 +45,9 @@ async function loadFile(path: string): Promise<CatalogResult> {
   } catch (error) {
     return { ok: false, error: apiError('invalid', `catalog file ${path} is not JSON: ${(error as Error).message}`) };
   }
-  const parsed = CatalogFile.safeParse(json);
+  const schema = fileSchema(json);
+  if (!schema) return { ok: false, error: apiError('invalid', `catalog file ${path} must hold a list of products, { "products": [...] } or { "catalog": [...] }`) };
+  const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, error: apiError('invalid', `catalog file ${path}: ${describeZodError(parsed.error)}`) };
   return checkUnique(parsed.data);
 }

@@ -8,7 +8,14 @@ const flag = z
   .transform((v) => v === '1' || v?.toLowerCase() === 'true');
 
 const Env = z.object({
-  CUECART_PORT: z.coerce.number().int().min(0).max(65535).default(4455),
+  // Digits only: z.coerce.number would read " " as port 0 (a random port) and "0x1f90" as 8080.
+  CUECART_PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a port number from 0 to 65535'))
+    .default(4455),
   CUECART_HOST: z.string().min(1).default('127.0.0.1'),
   CUECART_DATA_DIR: z.string().min(1).default('./.cuecart'),
   CUECART_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -1,6 +1,6 @@
 // The signing secret and the admin token: from env, else generated once and kept in the data dir.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Secrets {
@@ -25,6 +25,7 @@ function keep(file: string, onGenerate: () => void): string {
   }
   const value = randomBytes(32).toString('base64url');
   writeFileSync(file, value + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600); // `mode` only applies when the file is new; an old unusable file may be world-readable
   onGenerate();
   return value;
 }

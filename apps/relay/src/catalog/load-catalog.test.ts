@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Product } from '@cuecart/shared';
+import { loadCatalog, type CatalogResult } from './load-catalog.js';
+
+const EVAL_FILE = '/work/shared/eval/mentions-dev.json';
+
+const product = (id: string, extra: Partial<Product> = {}): Product => ({
+  id,
+  title: `Product ${id}`,
+  price: { amount: '49.00', currencyCode: 'USD' },
+  available: true,
+  ...extra,
+});
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cuecart-catalog-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+function expectInvalid(result: CatalogResult): string {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('expected the catalog to be rejected');
+  expect(result.error.code).toBe('invalid');
+  return result.error.message;
+}
+
+function expectProducts(result: CatalogResult): Product[] {
+  if (!result.ok) throw new Error(`expected the catalog to load: ${result.error.message}`);
+  return result.products;
+}
+
+describe('inline catalogs', () => {
+  it('returns the products as given', async () => {
+    const products = [product('a'), product('b', { compareAtPrice: { amount: '59.00', currencyCode: 'USD' } })];
+    expect(expectProducts(await loadCatalog({ provider: 'inline', products }, dir))).toEqual(products);
+  });
+
+  it('an empty catalog is fine', async () => {
+    expect(expectProducts(await loadCatalog({ provider: 'inline', products: [] }, dir))).toEqual([]);
+  });
+
+  it('rejects a product id that appears twice, naming it', async () => {
+    const message = expectInvalid(await loadCatalog({ provider: 'inline', products: [product('a'), product('dup'), product('dup', { title: 'Other' })] }, dir));
+    expect(message).toContain('"dup"');
+    expect(message).toMatch(/unique/);
+  });
+});
+
+describe('file catalogs', () => {
+  it('reads a Product[] file', async () => {
+    const products = [product('a'), product('b')];
+    writeJson('list.json', products);
+    expect(expectProducts(await loadCatalog({ provider: 'file', path: 'list.json' }, dir))).toEqual(products);
+  });
+
+  it('reads a { products } file', async () => {
+    const products = [product('a')];
+    const path = writeJson('wrapped.json', { products });
+    expect(expectProducts(await loadCatalog({ provider: 'file', path }, '/somewhere/else'))).toEqual(products);
+  });
+
+  it('reads the eval format { catalog } (shared/eval/mentions-dev.json)', async () => {
+    const evalFile = JSON.parse(readFileSync(EVAL_FILE, 'utf8')) as { catalog: Array<{ id: string; title: string }> };
+    const products = expectProducts(await loadCatalog({ provider: 'file', path: EVAL_FILE }, dir));
+    expect(products.length).toBe(evalFile.catalog.length);
+    expect(products.map((p) => p.id)).toEqual(evalFile.catalog.map((p) => p.id));
+    expect(products.map((p) => p.title)).toEqual(evalFile.catalog.map((p) => p.title));
+    for (const p of products) expect(p.price.amount).toMatch(/^\d+(\.\d+)?$/);
+  });
+
+  it('resolves a relative path against the base dir', async () => {
+    writeJson('nested.json', [product('x')]);
+    const nested = join(dir, 'sub');
+    expect(expectProducts(await loadCatalog({ provider: 'file', path: '../nested.json' }, nested)).map((p) => p.id)).toEqual(['x']);
+  });
+
+  it('rejects a file with a product id twice', async () => {
+    writeJson('dup.json', { products: [product('a'), product('a')] });
+    expect(expectInvalid(await loadCatalog({ provider: 'file', path: 'dup.json' }, dir))).toContain('"a"');
+  });
+
+  it('a missing file is invalid and names the path', async () => {
+    const message = expectInvalid(await loadCatalog({ provider: 'file', path: 'nope.json' }, dir));
+    expect(message).toContain(join(dir, 'nope.json'));
+    expect(message).toMatch(/cannot be read/);
+  });
+
+  it('a directory instead of a file is invalid', async () => {
+    expect(expectInvalid(await loadCatalog({ provider: 'file', path: '.' }, dir))).toMatch(/cannot be read/);
+  });
+
+  it('a file that is not JSON is invalid and says so', async () => {
+    writeFileSync(join(dir, 'broken.json'), '[{"id": "a",');
+    const message = expectInvalid(await loadCatalog({ provider: 'file', path: 'broken.json' }, dir));
+    expect(message).toContain('broken.json');
+    expect(message).toMatch(/not JSON/);
+  });
+
+  it('a file of another shape is invalid and says which shapes are accepted', async () => {
+    for (const [name, value] of [['object.json', { items: [] }], ['string.json', 'products'], ['null.json', null]] as const) {
+      writeJson(name, value);
+      const message = expectInvalid(await loadCatalog({ provider: 'file', path: name }, dir));
+      expect(message).toContain(name);
+      expect(message).toMatch(/products/);
+      expect(message).toMatch(/catalog/);
+    }
+  });
+
+  it('a product with a bad field is invalid, naming the product position and the field', async () => {
+    writeJson('bad-price.json', { catalog: [product('a'), { ...product('b'), price: { amount: 'free', currencyCode: 'USD' } }] });
+    const message = expectInvalid(await loadCatalog({ provider: 'file', path: 'bad-price.json' }, dir));
+    expect(message).toContain('bad-price.json');
+    expect(message).toContain('catalog.1.price.amount');
+  });
+
+  it('a product missing a required field is invalid, naming the field', async () => {
+    const { available: _available, ...withoutAvailable } = product('a');
+    writeJson('missing.json', [withoutAvailable]);
+    expect(expectInvalid(await loadCatalog({ provider: 'file', path: 'missing.json' }, dir))).toContain('0.available');
+  });
+
+  it('a javascript: product link is invalid', async () => {
+    writeJson('xss.json', { products: [product('a', { url: 'javascript:alert(1)' })] });
+    expect(expectInvalid(await loadCatalog({ provider: 'file', path: 'xss.json' }, dir))).toContain('products.0.url');
+  });
+});
+
+describe('shopify catalogs', () => {
+  it('are invalid: not supported yet', async () => {
+    const message = expectInvalid(await loadCatalog({ provider: 'shopify', shopDomain: 'brand.myshopify.com', storefrontToken: 'tok' }, dir));
+    expect(message).toMatch(/Shopify/);
+    expect(message).toMatch(/not supported .*yet/);
+  });
+});
