@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '@cuecart/shared';
 import { loadCatalog, type CatalogResult } from './load-catalog.js';
 
-const EVAL_FILE = '/work/shared/eval/mentions-dev.json';
+// shared/ sits beside the repository (in CI too).
+const EVAL_FILE = fileURLToPath(new URL('../../../../../shared/eval/mentions-dev.json', import.meta.url));
 
 const product = (id: string, extra: Partial<Product> = {}): Product => ({
   id,

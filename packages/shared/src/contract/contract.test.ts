@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { applyCommand } from '../overlay/apply-command.js';
@@ -97,7 +98,8 @@ const event = { type: 'click', showId: 'demo', productId: 'p1', cardId: 'cmd-1',
 
 // ---------------------------------------------------------------- the eval catalog
 
-const EVAL_PATH = '/work/shared/eval/mentions-dev.json';
+// shared/ sits beside the repository (in CI too).
+const EVAL_PATH = fileURLToPath(new URL('../../../../../shared/eval/mentions-dev.json', import.meta.url));
 
 interface EvalFile {
   catalog: unknown[];

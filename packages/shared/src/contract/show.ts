@@ -1,7 +1,7 @@
 // Shows, their catalogs and their tokens: the REST bodies of API v1.
 import { z } from 'zod';
 import { ShowStatus } from './overlay.js';
-import { EpochMs, ExternalId, SafeUrl, ShowId } from './primitives.js';
+import { EpochMs, ExternalId, MediaMs, SafeUrl, ShowId } from './primitives.js';
 import { Product } from './product.js';
 
 export const MAX_CATALOG_PRODUCTS = 50_000;
@@ -18,6 +18,30 @@ export const CatalogSpec = z.discriminatedUnion('provider', [
 ]);
 export type CatalogSpec = z.infer<typeof CatalogSpec>;
 
+/** One line of a simulated transcript script, in show ms from the start of the loop. */
+export const ScriptLine = z.object({ atMs: MediaMs, endMs: MediaMs.optional(), text: z.string().min(1).max(2000) });
+export type ScriptLine = z.infer<typeof ScriptLine>;
+
+/** Where a show's transcript comes from. `push` (the default): segments are POSTed to the transcript route. */
+export const TranscriptSourceSpec = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('push') }),
+  z.object({
+    provider: z.literal('v100'),
+    baseUrl: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/i, 'an http(s) URL like "https://api.v100.example"'),
+    apiKey: z.string().min(1).max(512),
+    /** An existing V100 live event; without it the relay creates one with real-time transcription. */
+    eventId: z.string().min(1).max(256).optional(),
+    language: z.string().min(2).max(16).default('en'),
+  }),
+  z.object({
+    provider: z.literal('simulated'),
+    script: z.array(ScriptLine).min(1).max(5000),
+    /** Length of one loop in show ms; the script repeats forever when set. */
+    loopMs: z.number().int().min(1000).optional(),
+  }),
+]);
+export type TranscriptSourceSpec = z.infer<typeof TranscriptSourceSpec>;
+
 export const CreateShowBody = z.object({
   id: ShowId.optional(),
   title: z.string().trim().min(1).max(200),
@@ -25,6 +49,7 @@ export const CreateShowBody = z.object({
   streamEpochMs: EpochMs.optional(),
   catalog: CatalogSpec,
   rundown: z.array(ExternalId).max(MAX_RUNDOWN).default([]),
+  transcript: TranscriptSourceSpec.optional(),
 });
 export type CreateShowBody = z.input<typeof CreateShowBody>;
 
@@ -37,6 +62,7 @@ export const Show = z.object({
   status: ShowStatus,
   rundown: z.array(ExternalId),
   catalog: z.object({ provider: z.enum(['inline', 'shopify', 'file']), productCount: z.number().int(), shopDomain: z.string().optional() }),
+  transcript: z.object({ provider: z.enum(['push', 'v100', 'simulated']) }).optional(),
   createdAt: EpochMs,
 });
 export type Show = z.infer<typeof Show>;

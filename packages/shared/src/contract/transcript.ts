@@ -28,3 +28,12 @@ export const TranscriptSegment = z.object({
   final: z.boolean(),
 });
 export type TranscriptSegment = z.infer<typeof TranscriptSegment>;
+
+/** The answer to a transcript POST: what happened to each segment. */
+export const TranscriptIngestResult = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  outOfOrder: z.number().int(),
+  empty: z.number().int(),
+});
+export type TranscriptIngestResult = z.infer<typeof TranscriptIngestResult>;
