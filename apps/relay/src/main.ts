@@ -12,7 +12,23 @@ async function main(): Promise<void> {
     throw new ConfigError('CUECART_REDIS_URL is set, but this relay has no cluster mode yet: unset it to run a single relay');
   }
   const logger = createLogger(config.logLevel);
-  const relay = createRelay(config, logger);
+  // Handlers go in before anything can print "listening on": a signal that came before them would kill the process outright.
+  let relay: ReturnType<typeof createRelay> | undefined;
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'closing');
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    (relay ? relay.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  relay = createRelay(config, logger);
   if (relay.generated.includes('adminToken')) {
     console.log(`generated an admin token (kept in ${config.dataDir}/admin-token): ${relay.ctx.adminToken}`);
   }
@@ -32,23 +48,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const base = `http://${address.host}:${address.port}`;
+  relay.sources.startAll();
   console.log(`listening on ${base}`);
   if (demo) printDemo(base, demo);
-
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'closing');
-    const force = setTimeout(() => process.exit(1), 5000);
-    force.unref();
-    relay.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 function printDemo(base: string, demo: Awaited<ReturnType<typeof seedDemo>>): void {
