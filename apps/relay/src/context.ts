@@ -4,6 +4,8 @@ import type { TokenService } from './auth/tokens.js';
 import type { TrackRepository } from './analytics/track-repository.js';
 import type { Logger } from './logger.js';
 import type { ShowAuthority } from './shows/show-authority.js';
+import type { TranscriptService } from './transcript/transcript-service.js';
+import type { SourceManager } from './transcript/source-manager.js';
 
 export interface RelayContext {
   config: RelayConfig;
@@ -12,5 +14,7 @@ export interface RelayContext {
   tokens: TokenService;
   authority: ShowAuthority;
   track: TrackRepository;
+  transcript: TranscriptService;
+  sources: SourceManager;
   logger: Logger;
 }

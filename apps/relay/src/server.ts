@@ -16,6 +16,9 @@ import { errorHandler, sendError } from './http/respond.js';
 import type { Logger } from './logger.js';
 import { ShowAuthority } from './shows/show-authority.js';
 import { attachNamespaces } from './sockets/namespaces.js';
+import { transcriptRoutes } from './http/transcript-routes.js';
+import { SourceManager } from './transcript/source-manager.js';
+import { TranscriptService } from './transcript/transcript-service.js';
 
 /** Largest socket frame accepted; anything bigger closes that socket, not the relay. */
 export const MAX_SOCKET_FRAME_BYTES = 100_000;
@@ -26,6 +29,7 @@ export interface Relay {
   io: Server;
   db: Db;
   generated: Array<'secret' | 'adminToken'>;
+  sources: SourceManager;
   listen(): Promise<{ host: string; port: number }>;
   close(): Promise<void>;
 }
@@ -42,6 +46,7 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
   const shows = authority.load();
   logger.info({ shows }, 'shows rebuilt from the log');
 
+  const transcript = new TranscriptService(db, authority);
   const ctx: RelayContext = {
     config,
     version: readVersion(),
@@ -49,8 +54,11 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
     tokens: new TokenService(secrets.secret),
     authority,
     track: new TrackRepository(db),
+    transcript,
+    sources: new SourceManager(authority, transcript, logger),
     logger,
   };
+  const sources = ctx.sources;
 
   const app = express();
   app.disable('x-powered-by');
@@ -60,6 +68,7 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
   });
   app.use(showsRoutes(ctx));
   app.use(trackRoutes(ctx));
+  app.use(transcriptRoutes(ctx));
   app.use('/api', (req, res) => sendError(res, apiError('not_found', `no route ${req.method} /api${req.path}`)));
   app.use(errorHandler(logger));
 
@@ -79,6 +88,7 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
     io,
     db,
     generated: secrets.generated,
+    sources,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -90,6 +100,7 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
         });
       }),
     close: async () => {
+      await sources.stopAll();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         // Keep-alive HTTP connections would otherwise hold the close open until they time out.

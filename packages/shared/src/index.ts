@@ -1,3 +1,13 @@
 // @cuecart/shared: the wire contract, the overlay reducer and the mention matcher.
 export * from './contract/index.js';
 export * from './overlay/apply-command.js';
+export {
+  createMentionTracker,
+  indexCatalog,
+  normalizeTranscript,
+  type CatalogIndex,
+  type Mention,
+  type MentionKind,
+  type MentionTracker,
+  type TrackerOptions,
+} from './matcher/index.js';

@@ -39,6 +39,33 @@ const MIGRATIONS: string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX track_events_show ON track_events (show_id, type);`,
+  `ALTER TABLE shows ADD COLUMN transcript_spec TEXT;
+   CREATE TABLE transcript_segments (
+     show_id TEXT NOT NULL,
+     segment_id TEXT NOT NULL,
+     start_ms INTEGER NOT NULL,
+     end_ms INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     final INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (show_id, segment_id)
+   );
+   CREATE INDEX transcript_segments_time ON transcript_segments (show_id, start_ms);
+   CREATE TABLE suggestions (
+     show_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     product_id TEXT NOT NULL,
+     score REAL NOT NULL,
+     kind TEXT,
+     segment_id TEXT NOT NULL,
+     text TEXT NOT NULL,
+     media_ms INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     fate TEXT NOT NULL DEFAULT 'pending',
+     fate_at INTEGER,
+     PRIMARY KEY (show_id, id)
+   );
+   CREATE INDEX suggestions_product ON suggestions (show_id, product_id, fate);`,
 ];
 
 export class DataDirBusyError extends Error {}

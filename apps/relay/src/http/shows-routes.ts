@@ -24,6 +24,7 @@ export function showsRoutes(ctx: RelayContext): Router {
     const created = ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
     if (!created.ok) return sendError(res, created.error);
     ctx.logger.info({ show: created.show.id, products: catalog.products.length }, 'show created');
+    ctx.sources.start(created.show.id);
     res.status(201).json(created.show);
   });
 

@@ -11,6 +11,7 @@ import {
   type OverlayState,
   type Product,
   type Show,
+  type TranscriptSourceSpec,
 } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 import { CommandLog } from './command-log.js';
@@ -22,6 +23,7 @@ export interface ShowRuntime {
   products: Product[];
   catalog: Map<string, Product>;
   state: OverlayState;
+  transcript?: TranscriptSourceSpec | undefined;
 }
 
 export interface NewShow {
@@ -32,6 +34,7 @@ export interface NewShow {
   rundown: string[];
   spec: CatalogSpec;
   products: Product[];
+  transcript?: TranscriptSourceSpec | undefined;
 }
 
 type OverlayListener = (showId: string, state: OverlayState) => void;
@@ -51,7 +54,7 @@ export class ShowAuthority {
   load(): number {
     for (const stored of this.repo.all()) {
       const state = this.log.latestState(stored.show.id) ?? emptyOverlay(stored.show.id, stored.show.status);
-      this.shows.set(stored.show.id, runtime(stored.show, stored.spec, stored.products, state));
+      this.shows.set(stored.show.id, { ...runtime(stored.show, stored.spec, stored.products, state), transcript: stored.transcript });
     }
     return this.shows.size;
   }
@@ -87,10 +90,19 @@ export class ShowAuthority {
       createdAt: this.clock(),
       ...(input.streamUrl ? { streamUrl: input.streamUrl } : {}),
       ...(input.streamEpochMs !== undefined ? { streamEpochMs: input.streamEpochMs } : {}),
+      ...(input.transcript ? { transcript: { provider: input.transcript.provider } } : {}),
     };
-    this.repo.insert({ show, spec: input.spec, products: input.products });
-    this.shows.set(id, runtime(show, input.spec, input.products, emptyOverlay(id)));
+    this.repo.insert({ show, spec: input.spec, products: input.products, transcript: input.transcript });
+    this.shows.set(id, { ...runtime(show, input.spec, input.products, emptyOverlay(id)), transcript: input.transcript });
     return { ok: true, show };
+  }
+
+  /** Keeps a show's transcript source settings, e.g. the V100 event id the relay created. */
+  setTranscript(showId: string, transcript: TranscriptSourceSpec): void {
+    const rt = this.shows.get(showId);
+    if (!rt) return;
+    this.repo.updateTranscript(showId, transcript);
+    rt.transcript = transcript;
   }
 
   /** Applies a parsed command. The same command id is applied once and always answered the same way. */

@@ -1,26 +1,36 @@
 // Shows and their catalog snapshots in SQLite.
-import type { CatalogSpec, Product, Show } from '@cuecart/shared';
+import type { CatalogSpec, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 
 export interface StoredShow {
   show: Show;
   spec: CatalogSpec;
   products: Product[];
+  /** Holds secrets (a V100 API key): never part of the public Show. */
+  transcript?: TranscriptSourceSpec | undefined;
 }
 
 export class ShowRepository {
   private readonly insertStmt;
   private readonly allStmt;
   private readonly updateStmt;
+  private readonly transcriptStmt;
 
   constructor(db: Db) {
-    this.insertStmt = db.prepare('INSERT INTO shows (id, show_json, catalog_spec, catalog_json, created_at) VALUES (?, ?, ?, ?, ?)');
+    this.insertStmt = db.prepare('INSERT INTO shows (id, show_json, catalog_spec, catalog_json, created_at, transcript_spec) VALUES (?, ?, ?, ?, ?, ?)');
+    this.transcriptStmt = db.prepare('UPDATE shows SET transcript_spec = ? WHERE id = ?');
     this.updateStmt = db.prepare('UPDATE shows SET show_json = ? WHERE id = ?');
-    this.allStmt = db.prepare<[], { show_json: string; catalog_spec: string; catalog_json: string }>('SELECT show_json, catalog_spec, catalog_json FROM shows ORDER BY created_at');
+    this.allStmt = db.prepare<[], { show_json: string; catalog_spec: string; catalog_json: string; transcript_spec: string | null }>(
+      'SELECT show_json, catalog_spec, catalog_json, transcript_spec FROM shows ORDER BY created_at',
+    );
   }
 
-  insert({ show, spec, products }: StoredShow): void {
-    this.insertStmt.run(show.id, JSON.stringify(show), JSON.stringify(spec), JSON.stringify(products), show.createdAt);
+  insert({ show, spec, products, transcript }: StoredShow): void {
+    this.insertStmt.run(show.id, JSON.stringify(show), JSON.stringify(spec), JSON.stringify(products), show.createdAt, transcript ? JSON.stringify(transcript) : null);
+  }
+
+  updateTranscript(showId: string, transcript: TranscriptSourceSpec): void {
+    this.transcriptStmt.run(JSON.stringify(transcript), showId);
   }
 
   update(show: Show): void {
@@ -32,6 +42,7 @@ export class ShowRepository {
       show: JSON.parse(row.show_json) as Show,
       spec: JSON.parse(row.catalog_spec) as CatalogSpec,
       products: JSON.parse(row.catalog_json) as Product[],
+      transcript: row.transcript_spec ? (JSON.parse(row.transcript_spec) as TranscriptSourceSpec) : undefined,
     }));
   }
 }

@@ -5,6 +5,7 @@ import {
   Command,
   CueBody,
   parseWith,
+  SuggestionDismiss,
   TrackBody,
   TrackEvent,
   type Cue,
@@ -32,6 +33,9 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     producer.to(showId).emit('overlay', state);
     host.to(showId).emit('overlay', state);
   });
+
+  ctx.transcript.onTranscript((showId, segment) => producer.to(showId).emit('transcript', segment));
+  ctx.transcript.onSuggestion((showId, suggestion) => producer.to(showId).emit('suggestion', suggestion));
 
   const snapshot = (socket: Socket) => {
     const { showId } = socket.data as SocketData;
@@ -87,6 +91,19 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
       const command = parseWith(Command, payload, 'the command');
       if (!command.ok) return { ok: false, error: command.error };
       return ctx.authority.submit(showId, command.value, claims.name);
+    });
+
+    // A console joining mid-show gets the recent transcript and what is still suggested.
+    for (const segment of ctx.transcript.segments.recent(showId, 200)) socket.emit('transcript', segment);
+    for (const suggestion of ctx.transcript.suggestions.pending(showId).reverse()) socket.emit('suggestion', suggestion);
+
+    handle(socket, ctx.logger, 'suggestion:dismiss', (payload) => {
+      const body = parseWith(SuggestionDismiss, payload, 'the dismissal');
+      if (!body.ok) return { ok: false, error: body.error };
+      if (!ctx.transcript.dismiss(showId, body.value.id)) {
+        return { ok: false, error: apiError('not_found', `no pending suggestion "${body.value.id}": it was already taken, dismissed or ignored`) };
+      }
+      return { ok: true };
     });
 
     handle(socket, ctx.logger, 'cue', (payload) => {

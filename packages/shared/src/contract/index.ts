@@ -1,4 +1,5 @@
 export * from './commands.js';
+export * from './commerce.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './overlay.js';

@@ -1,0 +1,60 @@
+// Runs each show's transcript source (V100 or simulated) inside the relay and feeds it to ingest.
+import type { TranscriptSourceSpec } from '@cuecart/shared';
+import type { Logger } from '../logger.js';
+import type { ShowAuthority } from '../shows/show-authority.js';
+import { createSimulatedSource } from './sources/simulated-source.js';
+import type { SourceContext, TranscriptSource } from './sources/source.js';
+import { createV100Source } from './sources/v100-source.js';
+import type { TranscriptService } from './transcript-service.js';
+
+export class SourceManager {
+  private readonly running = new Map<string, TranscriptSource>();
+
+  constructor(
+    private readonly authority: ShowAuthority,
+    private readonly transcript: TranscriptService,
+    private readonly logger: Logger,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  startAll(): void {
+    for (const id of this.authority.ids()) this.start(id);
+  }
+
+  /** Starts the show's source if it has one that runs in the relay; a push show needs nothing. */
+  start(showId: string): void {
+    const rt = this.authority.get(showId);
+    const spec = rt?.transcript;
+    if (!rt || !spec || spec.provider === 'push' || this.running.has(showId)) return;
+    const ctx: SourceContext = {
+      showId,
+      clock: this.clock,
+      logger: this.logger.child({ show: showId, source: spec.provider }),
+      sink: (segments) => {
+        const result = this.transcript.ingest(showId, segments);
+        if (result.outOfOrder) ctx.logger.warn(result, 'transcript segments arrived out of order');
+      },
+    };
+    const source = this.create(ctx, spec, rt.show.streamEpochMs ?? rt.show.createdAt, rt.show.title, rt.products.flatMap((p) => (p.sku ? [p.sku] : [])));
+    this.running.set(showId, source);
+    source.start();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.running.values()].map((s) => s.stop()));
+    this.running.clear();
+  }
+
+  private create(ctx: SourceContext, spec: Exclude<TranscriptSourceSpec, { provider: 'push' }>, epochMs: number, title: string, skus: string[]): TranscriptSource {
+    if (spec.provider === 'simulated') return createSimulatedSource(ctx, { script: spec.script, loopMs: spec.loopMs, epochMs });
+    return createV100Source(ctx, {
+      baseUrl: spec.baseUrl,
+      apiKey: spec.apiKey,
+      language: spec.language,
+      title,
+      productSkus: skus,
+      ...(spec.eventId ? { eventId: spec.eventId } : {}),
+      onEventCreated: (eventId) => this.authority.setTranscript(ctx.showId, { ...spec, eventId }),
+    });
+  }
+}
