@@ -2,6 +2,7 @@
 import type { RelayConfig } from './config/config.js';
 import type { TokenService } from './auth/tokens.js';
 import type { TrackRepository } from './analytics/track-repository.js';
+import type { CommerceProvider } from './commerce/commerce-provider.js';
 import type { Logger } from './logger.js';
 import type { ShowAuthority } from './shows/show-authority.js';
 import type { TranscriptService } from './transcript/transcript-service.js';
@@ -16,5 +17,6 @@ export interface RelayContext {
   track: TrackRepository;
   transcript: TranscriptService;
   sources: SourceManager;
+  commerce: CommerceProvider;
   logger: Logger;
 }

@@ -17,6 +17,11 @@ import type { Logger } from './logger.js';
 import { ShowAuthority } from './shows/show-authority.js';
 import { attachNamespaces } from './sockets/namespaces.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
+import { commerceRoutes } from './http/commerce-routes.js';
+import { DemoStore } from './commerce/demo-store.js';
+import { mediaRoutes } from './media/media-routes.js';
+import { pageRoutes } from './http/page-routes.js';
+import { analyticsRoutes } from './http/analytics-routes.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { TranscriptService } from './transcript/transcript-service.js';
 
@@ -47,13 +52,15 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
   logger.info({ shows }, 'shows rebuilt from the log');
 
   const transcript = new TranscriptService(db, authority);
+  const track = new TrackRepository(db);
   const ctx: RelayContext = {
     config,
     version: readVersion(),
     adminToken: secrets.adminToken,
     tokens: new TokenService(secrets.secret),
     authority,
-    track: new TrackRepository(db),
+    track,
+    commerce: new DemoStore(db, authority, track),
     transcript,
     sources: new SourceManager(authority, transcript, logger),
     logger,
@@ -69,6 +76,10 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
   app.use(showsRoutes(ctx));
   app.use(trackRoutes(ctx));
   app.use(transcriptRoutes(ctx));
+  app.use(commerceRoutes(ctx));
+  app.use(analyticsRoutes(ctx));
+  app.use(mediaRoutes(ctx));
+  app.use(pageRoutes(ctx));
   app.use('/api', (req, res) => sendError(res, apiError('not_found', `no route ${req.method} /api${req.path}`)));
   app.use(errorHandler(logger));
 

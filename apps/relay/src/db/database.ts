@@ -66,6 +66,29 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (show_id, id)
    );
    CREATE INDEX suggestions_product ON suggestions (show_id, product_id, fate);`,
+  `CREATE TABLE carts (
+     id TEXT PRIMARY KEY,
+     show_id TEXT NOT NULL,
+     session_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE cart_lines (
+     cart_id TEXT NOT NULL,
+     product_id TEXT NOT NULL,
+     variant_id TEXT,
+     quantity INTEGER NOT NULL,
+     card_id TEXT,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (cart_id, product_id)
+   );
+   CREATE TABLE orders (
+     id TEXT PRIMARY KEY,
+     show_id TEXT NOT NULL,
+     cart_id TEXT NOT NULL UNIQUE,
+     order_json TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX orders_show ON orders (show_id, created_at);`,
 ];
 
 export class DataDirBusyError extends Error {}

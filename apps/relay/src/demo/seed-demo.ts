@@ -1,10 +1,24 @@
 // The `demo` show: seeded from the committed demo catalog when CUECART_DEMO=1.
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ScriptLine, type TranscriptSourceSpec } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
+import { DEMO_DIR } from '../paths.js';
 
 export const DEMO_SHOW_ID = 'demo';
-export const DEMO_CATALOG_PATH = fileURLToPath(new URL('../../demo/catalog.json', import.meta.url));
+export const DEMO_CATALOG_PATH = join(DEMO_DIR, 'catalog.json');
+const DemoTranscript = z.object({ loopMs: z.number().int().min(1000), script: z.array(ScriptLine).min(1) });
+
+/** The host's lines at their times in the demo recording, replayed by the simulated feed on every loop. */
+function demoTranscript(): TranscriptSourceSpec | undefined {
+  const file = join(DEMO_DIR, 'transcript.json');
+  if (!existsSync(file)) return undefined;
+  const parsed = DemoTranscript.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`the demo transcript ${file} is broken: regenerate it with scripts/media/make-demo-media.sh`);
+  return { provider: 'simulated', script: parsed.data.script, loopMs: parsed.data.loopMs };
+}
 
 export interface DemoAccess {
   showId: string;
@@ -23,6 +37,10 @@ export async function seedDemo(ctx: RelayContext): Promise<DemoAccess> {
       spec: { provider: 'file', path: DEMO_CATALOG_PATH },
       products: catalog.products,
       rundown: catalog.products.slice(0, 9).map((p) => p.id),
+      streamUrl: '/media/demo/live.m3u8',
+      // The looping recording starts now: show ms 0 is the first segment's program date time.
+      streamEpochMs: Date.now(),
+      transcript: demoTranscript(),
     });
     if (!created.ok) throw new Error(`the demo show could not be created: ${created.error.message}`);
   }

@@ -40,6 +40,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(413).json({ error: apiError('invalid', `the body is larger than this route accepts (${Math.round((e.limit ?? 0) / 1024)} KB): send less at a time`) });
     } else if (e?.type === 'entity.parse.failed') {
       send(res, 'invalid', 'the body is not valid JSON');
+    } else if (e?.status === 404) {
+      send(res, 'not_found', `nothing at ${req.path}`);
     } else if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
       send(res, 'invalid', `the request could not be read (${e.type ?? e.status})`);
     } else {

@@ -23,7 +23,14 @@ const GENERIC_LEAD: ReadonlySet<string> = new Set(['a', 'an', 'any', 'some', 'my
 
 /** Whether some title word heard fits only this product among the plausible ones. */
 function uniqueTerm(ctx: DecideContext, run: Run): boolean {
-  return run.heardTerms.some((t) => (ctx.index.postings.get(t) ?? []).filter((o) => ctx.plausible.has(o)).length === 1);
+  return run.heardTerms.some((t) => plausibleCount(ctx, t) === 1);
+}
+
+/** How many plausible products carry a term, counting only as far as 2. */
+function plausibleCount(ctx: DecideContext, term: string): number {
+  let n = 0;
+  for (const o of ctx.index.postings.get(term) ?? []) if (ctx.plausible.has(o) && ++n > 1) break;
+  return n;
 }
 
 const determined = (ctx: DecideContext, run: Run): boolean =>
@@ -47,9 +54,7 @@ function namesIt(ctx: DecideContext, run: Run, id: string): boolean {
   // Otherwise one word only brings back a product already shown ("the pro", "the trio"):
   // introducing one takes more than "this board".
   if (!size && !(determined(ctx, run) && ctx.recent.has(id))) return false;
-  const ords = ctx.index.postings.get(term) ?? [];
-  const pool = inRundown(ctx, id) ? ords.filter((o) => ctx.plausible.has(o)) : ords;
-  return pool.length === 1;
+  return inRundown(ctx, id) ? plausibleCount(ctx, term) === 1 : (ctx.index.postings.get(term)?.length ?? 0) === 1;
 }
 
 /** Rundown and recency priors: how much a product is expected, added to how well it was heard. */

@@ -51,7 +51,8 @@ export function tokenSimilarity(heard: string, known: string): number {
   const kk = soundKey(known);
   const consonants = kk.replace('_', '').length;
   // Sound-alike only counts when the skeleton is long enough to mean something and spelling is not far off.
-  const soundAlike = kh === kk && consonants >= 2 && charSim >= 0.5 && Math.abs(heard.length - known.length) <= 2;
+  const lenGap = Math.abs(heard.length - known.length);
+  const soundAlike = kh === kk && consonants >= 2 && ((charSim >= 0.5 && lenGap <= 2) || (charSim >= 0.25 && lenGap <= 1));
   if (soundAlike) return 0.7 + 0.3 * charSim;
   // One letter off in a short word is usually another word ("hour"/"pour", "good"/"wood").
   if (maxLen <= 4) return 0;

@@ -31,9 +31,12 @@ export function selectRuns(
   const used: Run[] = [];
   const picks: Pick[] = [];
   const free = (r: Run): boolean => !used.some((u) => overlaps(u, r));
+  // Eligibility and scores do not change between rounds: compute them once.
+  const scoreOf = new Map(runs.map((r) => [r, finalScore(ctx, r)]));
+  const ranked = runs.filter((r) => isEligible(ctx, r)).map((r) => ({ r, score: scoreOf.get(r) ?? 0 }))
+    .sort((a, b) => b.score - a.score);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const eligible = runs.filter((r) => free(r) && isEligible(ctx, r))
-      .map((r) => ({ r, score: finalScore(ctx, r) })).sort((a, b) => b.score - a.score);
+    const eligible = ranked.filter((e) => free(e.r));
     let best = eligible[0];
     if (!best) break;
     // Specificity: a run that explains the same words and more ("desk lamp max" vs "desk lamp") wins.
@@ -49,7 +52,7 @@ export function selectRuns(
     // Words that fit the product already being discussed continue its stretch, unless the host turns
     // back; the rival must explain every word heard ("the twelve inch" is a switch from the ten inch).
     const cont = ctx.returning ? undefined : rivals.find((r) => held.has(idOf(r))
-      && finalScore(ctx, r) >= top.score - CONTINUATION_MARGIN && within(top.r, r));
+      && (scoreOf.get(r) ?? 0) >= top.score - CONTINUATION_MARGIN && within(top.r, r));
     if (cont) { picks.push({ run: cont, productId: idOf(cont), action: 'continue' }); continue; }
     const second = eligible.find((e) => e.r !== top.r && idOf(e.r) !== id && overlaps(e.r, top.r) && !within(e.r, top.r));
     if (second && Math.abs(top.score - second.score) < TIE_MARGIN) continue;

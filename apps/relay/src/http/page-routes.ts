@@ -1,0 +1,53 @@
+// Pages and static assets: /watch/:show, /embed.js, the demo images and the page styles.
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Product } from '@cuecart/shared';
+import type { RelayContext } from '../context.js';
+import { DEMO_DIR, PLAYER_DIST, RELAY_ASSETS } from '../paths.js';
+import { watchPage } from '../pages/watch-page.js';
+import { escapeHtml } from '../pages/html.js';
+
+/** Pages of our own: scripts only from this relay, media and sockets wherever the show streams from. */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' https: data: blob:",
+  "media-src 'self' https: blob:",
+  "connect-src 'self' https: wss: ws:",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export function pageRoutes(ctx: RelayContext): Router {
+  const router = Router();
+
+  router.get('/embed.js', (_req, res) => {
+    const file = join(PLAYER_DIST, 'embed.js');
+    if (!existsSync(file)) return res.status(404).type('text/plain').send('embed.js is not built: run "npm run build"');
+    // Brands load the embed from their own origin: a module script needs CORS.
+    res.set('Access-Control-Allow-Origin', '*');
+    res.set('Cache-Control', 'public, max-age=300');
+    res.type('text/javascript').sendFile(file);
+  });
+
+  router.use('/demo/images', express.static(join(DEMO_DIR, 'images'), { maxAge: '1h', fallthrough: false }));
+  router.use('/assets', express.static(RELAY_ASSETS, { maxAge: '1h', fallthrough: false }));
+
+  router.get('/watch/:show', (req, res) => {
+    const show = ctx.authority.publicShow(req.params.show);
+    const rt = ctx.authority.get(req.params.show);
+    res.set('Content-Security-Policy', PAGE_CSP);
+    if (!show || !rt) {
+      res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(req.params.show)}”.</p>`);
+      return;
+    }
+    const products = rt.show.rundown.map((id) => rt.catalog.get(id)).filter((p): p is Product => p !== undefined);
+    res.type('html').send(watchPage(show, products));
+  });
+
+  return router;
+}

@@ -1,0 +1,28 @@
+// Escaping for the few pages the relay renders itself: every catalog string goes through here.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** A tagged template whose interpolations are escaped unless wrapped in `raw()`. */
+export function html(strings: TemplateStringsArray, ...values: Array<string | number | Raw | Raw[]>): Raw {
+  let out = strings[0]!;
+  values.forEach((v, i) => {
+    out += toHtml(v) + strings[i + 1]!;
+  });
+  return new Raw(out);
+}
+
+export class Raw {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+function toHtml(v: string | number | Raw | Raw[]): string {
+  if (Array.isArray(v)) return v.map((r) => r.value).join('');
+  if (v instanceof Raw) return v.value;
+  return escapeHtml(String(v));
+}

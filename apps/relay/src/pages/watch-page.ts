@@ -1,0 +1,46 @@
+// /watch/:show — a brand-like product page with the player embedded the way a brand would embed it.
+import type { Product, Show } from '@cuecart/shared';
+import { html, type Raw } from './html.js';
+
+function price(p: Product): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: p.price.currencyCode }).format(Number(p.price.amount));
+  } catch {
+    return `${p.price.amount} ${p.price.currencyCode}`;
+  }
+}
+
+export function watchPage(show: Show, products: Product[]): string {
+  const items: Raw[] = products.map(
+    (p) => html`<li class="product">
+        ${p.imageUrl ? html`<img src="${p.imageUrl}" alt="" loading="lazy" width="96" height="96">` : html``}
+        <div><strong>${p.title}</strong><span>${price(p)}${p.available ? '' : ' · sold out'}</span></div>
+      </li>`,
+  );
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${show.title} · Live</title>
+<link rel="stylesheet" href="/assets/watch.css">
+<script type="module" src="/embed.js"></script>
+</head>
+<body>
+<header class="brand"><span class="logo">Autumn&nbsp;Edit</span><nav><a href="#">Shop</a><a href="#">Journal</a><a href="#">Live</a></nav></header>
+<main>
+  <section class="hero">
+    <p class="eyebrow">${show.status === 'live' ? 'Live now' : show.status === 'ended' ? 'Replay' : 'Live shopping'}</p>
+    <h1>${show.title}</h1>
+    <cuecart-player show="${show.id}"></cuecart-player>
+  </section>
+  <section class="lineup">
+    <h2>In this show</h2>
+    <ul>${items}</ul>
+  </section>
+</main>
+<footer>Shopping happens inside the video: tap a product card to add it to your cart.</footer>
+</body>
+</html>
+`.value;
+}
