@@ -3,7 +3,7 @@
 // Usage: npx tsx scripts/bench/matcher.ts [--products 10000] [--segments 4000] [--no-write]
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Product } from '../../packages/shared/src/contract/product.js';
 import { createMentionTracker, indexCatalog } from '../../packages/shared/src/matcher/index.js';
@@ -85,17 +85,24 @@ function main(): void {
   const buildMs = performance.now() - t0;
   const texts = makeSegments(catalog, N_SEGMENTS);
   const times: number[] = [];
+  // CPU time per push as well as wall time: on a shared machine the wall figures include other load.
+  const cpuTimes: number[] = [];
   let emitted = 0;
   const perShow = 500;
   let tracker = createMentionTracker(index);
   texts.forEach((text, i) => {
     if (i % perShow === 0) tracker = createMentionTracker(index, { rundown: Array.from({ length: 12 }, () => pick(catalog).id) });
     const startMs = i * 5000;
+    const c = process.cpuUsage();
     const t = performance.now();
     emitted += tracker.push({ id: String(i), startMs, endMs: startMs + 4500, text, final: true }).length;
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpuTimes.push((used.user + used.system) / 1000);
   });
   times.sort((a, b) => a - b);
+  cpuTimes.sort((a, b) => a - b);
+  const load = loadavg().map((x) => x.toFixed(2)).join(' / ');
   const fig = { p50: pct(times, 0.5), p99: pct(times, 0.99), max: times[times.length - 1] ?? 0 };
   const cpu = (() => {
     try { return /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown'; } catch { return cpus()[0]?.model ?? 'unknown'; }
@@ -103,7 +110,8 @@ function main(): void {
   const nproc = (() => { try { return execSync('nproc').toString().trim(); } catch { return String(cpus().length); } })();
   const devFile = '/work/shared/eval/mentions-dev.json';
   const holdFile = 'packages/shared/src/matcher/fixtures/holdout.json';
-  const quality = [devFile, holdFile].filter(existsSync).map((f) => ({ f, r: evaluate(loadDataset(f)).report }));
+  const blindFile = 'packages/shared/src/matcher/fixtures/holdout-blind.json';
+  const quality = [devFile, holdFile, blindFile].filter(existsSync).map((f) => ({ f, r: evaluate(loadDataset(f)).report }));
   const lines: string[] = [
     '## Mention matcher',
     '',
@@ -117,12 +125,21 @@ function main(): void {
     `| push() p50 | ${fig.p50.toFixed(3)} ms |`,
     `| push() p99 | ${fig.p99.toFixed(3)} ms (target ≤ 10 ms) |`,
     `| push() max | ${fig.max.toFixed(3)} ms |`,
+    `| push() CPU time p50 / p99 / max | ${pct(cpuTimes, 0.5).toFixed(3)} / ${pct(cpuTimes, 0.99).toFixed(3)} / ${(cpuTimes[cpuTimes.length - 1] ?? 0).toFixed(3)} ms |`,
+    `| load average during run (1/5/15 min) | ${load} |`,
     '',
   ];
   for (const { f, r } of quality) {
     lines.push(`Quality on \`${f}\` (\`npx tsx scripts/eval/mentions.ts ${f}\`): precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}, F1 ${r.f1.toFixed(3)} (TP ${r.tp}, FP ${r.fp}, FN ${r.fn}).`);
     lines.push(`Per-kind recall: ${Object.entries(r.byKind).sort().map(([k, [m, t]]) => `${k} ${(m / t).toFixed(3)} (${m}/${t})`).join(', ')}.`, '');
   }
+  lines.push(
+    'Notes: wall-clock latency depends on other load on this shared 2-vCPU box (load average above); across five runs while',
+    'other builds were running, wall p99 ranged from 2.5 to 18 ms, while CPU-time p99 stayed about 5 ms. `holdout.json` scored F1 0.843',
+    '(P 0.946, R 0.761) on its first run, and the general fixes it led to (units, tags as names, three-piece joins, silent "gh")',
+    'were made with it in view, so it no longer counts as blind. `holdout-blind.json` was written afterwards and scored once, with no tuning.',
+    '',
+  );
   const section = lines.join('\n');
   console.log(section);
   if (process.argv.includes('--no-write')) return;

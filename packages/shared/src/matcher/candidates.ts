@@ -44,24 +44,24 @@ const isNumber = (t: string): boolean => /^\d+$/.test(t);
 /** Every catalog term heard in the window: exact words, sound-alikes and two-word joins ("drip her"). */
 export function matchTerms(index: CatalogIndex, tokens: readonly Token[], show?: TermLookup): TermMatch[] {
   const out: TermMatch[] = [];
-  const fuzzy = (w: string, withShow = true): FuzzyHit[] => {
-    const hits = index.vocab.lookup(w);
-    if (!show || !withShow) return hits;
-    const extra = show.lookup(w).filter((h) => !hits.some((x) => x.term === h.term));
-    return extra.length === 0 ? hits : [...hits, ...extra];
+  // The show's fuse.js vocabulary is asked only about single words the catalog index could not place.
+  const fuzzy = (w: string, joined: boolean): FuzzyHit[] => {
+    const hits = index.vocab.lookup(w, joined);
+    return hits.length > 0 || joined || !show ? hits : show.lookup(w);
   };
   for (let i = 0; i < tokens.length; i++) {
     const w = (tokens[i] as Token).norm;
     if (!STOPWORDS.has(w)) {
       if (index.postings.has(w)) out.push({ start: i, end: i, term: w, sim: 1 });
-      else for (const h of fuzzy(w)) out.push({ start: i, end: i, term: h.term, sim: h.sim });
+      else for (const h of fuzzy(w, false)) out.push({ start: i, end: i, term: h.term, sim: h.sim });
     }
     // Three short pieces may be one misheard word ("ban a ton" -> banneton).
     const third = tokens[i + 2]?.norm;
-    if (third !== undefined && w.length + (tokens[i + 1] as Token).norm.length + third.length >= 6) {
+    if (third !== undefined && w.length + (tokens[i + 1] as Token).norm.length + third.length >= 6
+      && w.length + (tokens[i + 1] as Token).norm.length + third.length <= 14) {
       const joined3 = w + (tokens[i + 1] as Token).norm + third;
       if (!/\d/.test(joined3)) {
-        for (const h of fuzzy(joined3, false)) {
+        for (const h of fuzzy(joined3, true)) {
           if (index.singleWords.has(h.term) && h.term.length >= 6) out.push({ start: i, end: i + 2, term: h.term, sim: h.sim });
         }
       }
@@ -72,7 +72,7 @@ export function matchTerms(index: CatalogIndex, tokens: readonly Token[], show?:
     if (index.postings.has(joined)) out.push({ start: i, end: i + 1, term: joined, sim: 1 });
     else if (joined.length >= 5 && !/\d/.test(joined)) {
       // A split word ("drip her") may be a misheard single catalog word; two guesses in a row are too loose.
-      for (const h of fuzzy(joined)) if (index.singleWords.has(h.term)) out.push({ start: i, end: i + 1, term: h.term, sim: h.sim });
+      for (const h of fuzzy(joined, true)) if (index.singleWords.has(h.term)) out.push({ start: i, end: i + 1, term: h.term, sim: h.sim });
     }
   }
   return out;

@@ -126,15 +126,17 @@ export class CatalogVocab implements TermLookup {
     }
   }
 
-  lookup(word: string): FuzzyHit[] {
-    const cached = this.cache.get(word);
+  /** `joined` marks words glued from two or three heard pieces: one edit is allowed there, not two. */
+  lookup(word: string, joined = false): FuzzyHit[] {
+    const key = joined ? `+${word}` : word;
+    const cached = this.cache.get(key);
     if (cached) return cached;
-    if (!isAlpha(word) || word.length < 3 || word.length > 40) return remember(this.cache, word, []);
+    if (!isAlpha(word) || word.length < 3 || word.length > 40) return remember(this.cache, key, []);
     const dels = new Set<string>([word]);
-    deletions(word, maxEdits(word.length), dels);
+    deletions(word, joined ? Math.min(1, maxEdits(word.length)) : maxEdits(word.length), dels);
     const found: string[] = [...(this.byKey.get(soundKey(word)) ?? [])];
     for (const d of dels) found.push(...(this.byDeletion.get(d) ?? []));
-    return remember(this.cache, word, verified(word, found));
+    return remember(this.cache, key, verified(word, found));
   }
 }
 

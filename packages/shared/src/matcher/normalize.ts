@@ -27,7 +27,10 @@ export function singularize(w: string): string {
 }
 
 function splitWord(raw: string): string[] {
-  let w = raw.normalize('NFKC').toLowerCase();
+  const lower = raw.toLowerCase();
+  // Fast path: most ASR words are already plain lowercase ASCII letters.
+  if (/^[a-z]{1,40}$/.test(lower)) return [lower];
+  let w = lower.normalize('NFKC');
   w = w.replace(/(\d)\s*["”″]/gu, '$1 inch ');
   w = w.replace(/&/gu, ' and ').replace(/\+/gu, ' plus ');
   w = w.replace(/['’‘`]s(?![\p{L}\p{N}])/gu, '').replace(/['’‘`]/gu, '');

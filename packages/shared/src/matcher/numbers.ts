@@ -10,8 +10,10 @@ const TENS: Readonly<Record<string, number>> = {
 };
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)]);
+
 function isNumberWord(w: string): boolean {
-  return w in UNITS || w in TENS || w in SCALES;
+  return NUMBER_WORDS.has(w);
 }
 
 /** A run of tokens [start, end) that reads as one number, with its digit value. */

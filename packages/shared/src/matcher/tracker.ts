@@ -63,7 +63,9 @@ export function createMentionTracker(index: CatalogIndex, options: TrackerOption
     const plausible = new Set(ordsOf([...rundown, ...recent, ...current, ...onAir]));
     const ctx: DecideContext = { index, rundown, recent, returning: hasPhrase(tokens, RETURN_CUES), plausible, tokens };
     const matches = matchTerms(index, tokens, vocabFor(new Set(ordsOf([...rundown, ...onAir]))));
-    const ords = candidateOrds(index, matches, ordsOf([...rundown, ...current, ...recent, ...onAir]));
+    // Always score the show's own products; recent ones only the latest few (others come in by vote).
+    const latest = [...suggestedAt].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([id]) => id);
+    const ords = candidateOrds(index, matches, ordsOf([...rundown, ...current, ...latest, ...onAir]));
     const runs: Run[] = [];
     for (const ord of ords) {
       const p = index.products[ord];
