@@ -32,8 +32,11 @@ export class TranscriptService {
   private readonly matchers = new Map<string, ShowMatcher>();
   private readonly transcriptListeners = new Set<Listener<TranscriptSegment>>();
   private readonly suggestionListeners = new Set<Listener<Suggestion>>();
+  private readonly inTransaction: <T>(fn: () => T) => T;
 
   constructor(db: Db, private readonly authority: ShowAuthority, private readonly clock: () => number = Date.now) {
+    // One transaction per batch: one disk sync for the segments and suggestions of a POST, not one per row.
+    this.inTransaction = (fn) => db.transaction(fn)();
     this.segments = new TranscriptRepository(db, clock);
     this.suggestions = new SuggestionRepository(db, clock);
     authority.onOverlay((showId, state) => {
@@ -45,6 +48,10 @@ export class TranscriptService {
 
   /** Takes segments for a show (which must exist). Never throws on odd text; answers what happened to each. */
   ingest(showId: string, inputs: readonly TranscriptSegmentInput[]): TranscriptIngestResult {
+    return this.inTransaction(() => this.ingestBatch(showId, inputs));
+  }
+
+  private ingestBatch(showId: string, inputs: readonly TranscriptSegmentInput[]): TranscriptIngestResult {
     const result: TranscriptIngestResult = { accepted: 0, duplicates: 0, outOfOrder: 0, empty: 0 };
     // The show has moved on: what nobody took within the window was let go.
     this.suggestions.ignoreOlderThan(showId, this.clock() - IGNORE_AFTER_MS);
