@@ -13,7 +13,7 @@ const relay = spawn(process.execPath, [join(ROOT, 'apps', 'relay', 'dist', 'main
 relay.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes('listening on')) {
-    say('the producer console and the viewer player are not built yet: fire cards with the curl line above (or any HTTP client).');
+    say('open the watch URL above in a browser, then fire cards with the curl line (the producer console arrives in a later version).');
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => relay.kill(signal));

@@ -64,3 +64,20 @@ export async function ensureBuilt() {
   const code = await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
   if (code !== 0) fail('the build failed: see the errors above.');
 }
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Finds a Chromium for the browser tests, installing Debian's when running as root; else says what to install. */
+export async function ensureChromium() {
+  const found = () => [process.env.CUECART_CHROMIUM, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
+  if (found()) return found();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    say('installing Debian chromium for the browser tests (apt-get)…');
+    const env = { ...CHILD_ENV, DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get', ['update', '-qq'], { env });
+    const code = await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+    if (code === 0 && found()) return found();
+  }
+  fail('the browser tests need Chromium: install it (Debian/Ubuntu: "sudo apt-get install chromium") or set CUECART_CHROMIUM to its path.');
+}

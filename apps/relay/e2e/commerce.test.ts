@@ -61,6 +61,19 @@ describe('demo store', () => {
     expect((await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'x', email: 'not-an-email' })).status).toBe(400);
   });
 
+  it('lets a brand page on another origin call the viewer routes (CORS, no credentials)', async () => {
+    const pre = await fetch(`${relay.url}/api/shows/shop/carts`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://brand.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')).toContain('Content-Type');
+    const get = await fetch(`${relay.url}/api/shows/shop`, { headers: { origin: 'https://brand.example' } });
+    expect(get.headers.get('access-control-allow-origin')).toBe('*');
+    expect(get.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('serves the watch page with the show, escaping catalog text', async () => {
     const res = await fetch(`${relay.url}/watch/shop`);
     expect(res.status).toBe(200);

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
 
 function printDemo(base: string, demo: Awaited<ReturnType<typeof seedDemo>>): void {
   console.log(`demo show "${demo.showId}" is ready`);
+  console.log(`  watch:     ${base}/watch/${demo.showId}`);
   console.log(`  show:      ${base}/api/shows/${demo.showId}`);
   console.log(`  producer:  ${demo.producerToken}`);
   console.log(`  host:      ${demo.hostToken}`);

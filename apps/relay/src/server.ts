@@ -22,6 +22,7 @@ import { DemoStore } from './commerce/demo-store.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { pageRoutes } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
+import { apiCors } from './http/cors.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { TranscriptService } from './transcript/transcript-service.js';
 
@@ -73,6 +74,7 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: ctx.version });
   });
+  app.use('/api', apiCors);
   app.use(showsRoutes(ctx));
   app.use(trackRoutes(ctx));
   app.use(transcriptRoutes(ctx));

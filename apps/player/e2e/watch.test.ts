@@ -1,0 +1,124 @@
+// The viewer's side in Debian Chromium: the watch page plays the demo stream, cards appear on the
+// media clock, and the cart runs from Add to cart to a recorded order — on desktop and on a phone.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { ADMIN_TOKEN, api, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+
+const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+let relay: RelayProcess;
+let browser: Browser;
+let producer: string;
+let n = 0;
+
+beforeAll(async () => {
+  relay = await startRelay({ env: { CUECART_DEMO: '1' } });
+  producer = (await api(relay, 'POST', '/api/shows/demo/tokens', { role: 'producer', name: 'e2e' }, ADMIN_TOKEN)).body.token;
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+  if (relay) removeDataDir(relay.dataDir);
+});
+
+const fire = (command: Record<string, unknown>) => api(relay, 'POST', '/api/shows/demo/commands', { id: `e2e-${Date.now()}-${n++}`, ...command }, producer);
+
+/** Opens the watch page and waits until the player reports a playhead that moves. */
+async function openPlaying(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { cuecartEvents: unknown[] };
+    w.cuecartEvents = [];
+    for (const type of ['cuecart:card-shown', 'cuecart:card-hidden']) {
+      document.addEventListener(type, (e) => w.cuecartEvents.push({ type, at: Date.now(), ...(e as CustomEvent).detail }));
+    }
+  });
+  await page.goto(`${relay.url}/watch/demo`);
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('cuecart-player') as (HTMLElement & { playheadMs?: number }) | null;
+      return typeof el?.playheadMs === 'number' && Number.isFinite(el.playheadMs) && el.playheadMs > 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  return page;
+}
+
+const playhead = (page: Page) => page.evaluate(() => (document.querySelector('cuecart-player') as HTMLElement & { playheadMs: number }).playheadMs);
+const shown = (page: Page, productId: string) =>
+  page.evaluate((id) => (window as unknown as { cuecartEvents: Array<{ type: string; productId: string; playheadMs: number; mediaMs?: number; at: number }> }).cuecartEvents.filter((e) => e.type === 'cuecart:card-shown' && e.productId === id), productId);
+
+describe('watch page in Chromium', () => {
+  it('plays the demo stream and shows a card on the frame it was fired for, not before', async () => {
+    const page = await openPlaying({ width: 1280, height: 800 });
+    const t0 = await playhead(page);
+    await page.waitForTimeout(1500);
+    expect(await playhead(page)).toBeGreaterThan(t0 + 500); // the video is playing
+
+    await fire({ type: 'clear' });
+    const mediaMs = Math.round((await playhead(page)) + 3000);
+    const ack = await fire({ type: 'feature', productId: 'demo-kettle', mediaMs, badge: 'LIVE DEAL' });
+    expect(ack.body.ok).toBe(true);
+    // The overlay reached the page at once, but the card waits for the video.
+    await page.waitForTimeout(1500);
+    expect(await shown(page, 'demo-kettle')).toEqual([]);
+    expect(await page.locator('[data-testid="card"][data-product-id="demo-kettle"]').count()).toBe(0);
+
+    await page.waitForFunction((id) => (window as unknown as { cuecartEvents: Array<{ type: string; productId: string }> }).cuecartEvents.some((e) => e.type === 'cuecart:card-shown' && e.productId === id), 'demo-kettle', { timeout: 10_000 });
+    const [event] = await shown(page, 'demo-kettle');
+    const syncError = event!.playheadMs - mediaMs;
+    console.log(`card sync error: ${syncError.toFixed(1)} ms (playhead ${event!.playheadMs.toFixed(1)} ms, mediaMs ${mediaMs})`);
+    expect(syncError).toBeGreaterThanOrEqual(0);
+    expect(syncError).toBeLessThanOrEqual(100);
+    await expect.poll(() => page.locator('[data-testid="card"][data-product-id="demo-kettle"]').isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}watch-desktop.png` });
+    await page.close();
+  });
+
+  it('shows an immediate card in under a second', async () => {
+    const page = await openPlaying({ width: 1280, height: 800 });
+    const sent = Date.now();
+    await fire({ type: 'feature', productId: 'demo-scarf' });
+    await page.waitForFunction((id) => (window as unknown as { cuecartEvents: Array<{ type: string; productId: string }> }).cuecartEvents.some((e) => e.type === 'cuecart:card-shown' && e.productId === id), 'demo-scarf', { timeout: 5000 });
+    const [event] = await shown(page, 'demo-scarf');
+    const latency = event!.at - sent;
+    console.log(`immediate card latency: ${latency} ms`);
+    expect(latency).toBeLessThan(1000);
+    await page.close();
+  });
+
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['portrait phone', { width: 390, height: 844 }],
+  ] as const) {
+    it(`runs Add to cart → drawer → Checkout → a recorded order (${name})`, async () => {
+      const page = await openPlaying(viewport);
+      await fire({ type: 'feature', productId: 'demo-mug', offer: { text: 'Tonight only', endsAt: Date.now() + 3_600_000 } });
+      const card = page.locator('[data-testid="card"][data-product-id="demo-mug"]');
+      await card.waitFor({ state: 'visible', timeout: 10_000 });
+      await card.locator('[data-testid="add-to-cart"]').click();
+      const drawer = page.locator('[data-testid="cart-drawer"]');
+      await drawer.waitFor({ state: 'visible' });
+      await page.locator('[data-testid="qty-plus"]').first().click();
+      await expect.poll(() => page.locator('[data-testid="subtotal"]').textContent()).toContain('44');
+      const playingBefore = await playhead(page);
+      await page.waitForTimeout(500);
+      expect(await playhead(page)).toBeGreaterThan(playingBefore); // the stream keeps playing behind the drawer
+      await page.screenshot({ path: `${SHOTS}cart-${name.replace(' ', '-')}.png` });
+      await page.locator('[data-testid="checkout"]').click();
+      await page.locator('[data-testid="order-name"]').fill('Ada Lovelace');
+      await page.locator('[data-testid="order-email"]').fill('ada@example.com');
+      await page.locator('[data-testid="place-order"]').click();
+      await page.locator('[data-testid="order-confirmation"]').waitFor({ state: 'visible' });
+      const orders = (await api(relay, 'GET', '/api/shows/demo/orders', undefined, producer)).body as Array<{ name: string; lines: Array<{ productId: string; quantity: number }> }>;
+      const mine = orders.filter((o) => o.name === 'Ada Lovelace').at(-1);
+      expect(mine?.lines).toEqual([expect.objectContaining({ productId: 'demo-mug', quantity: 2 })]);
+      await page.screenshot({ path: `${SHOTS}order-${name.replace(' ', '-')}.png` });
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,145 @@
+// Viewer beacons: impressions, clicks, add-to-cart and checkout as TrackEvents, batched, sent over the
+// socket when it is up, else to POST /api/track, and handed to sendBeacon when the page goes away.
+import type { TrackEvent } from '@cuecart/shared';
+import { relayUrl } from '../config/urls.js';
+import { createBeaconQueue, type BeaconQueue } from './beacon-queue.js';
+import { createImpressionTimer, type ImpressionTimer } from './impressions.js';
+
+export interface TrackerOptions {
+  relay: string;
+  show: string;
+  sessionId: string;
+  mode: 'live' | 'replay';
+  playheadMs(): number | null;
+  /** The socket's acked `track`: true once answered, false on a timeout, 'offline' when not connected. */
+  sendOverSocket(events: TrackEvent[]): Promise<boolean | 'offline'>;
+}
+
+export interface TrackedCard {
+  productId: string;
+  cardId?: string;
+}
+
+const MAX_POST = 100; // MAX_TRACK_BATCH of the contract
+
+export class Tracker {
+  private readonly queue: BeaconQueue<TrackEvent>;
+  private readonly impressions: ImpressionTimer;
+  private readonly observed = new Map<Element, TrackedCard & { cardId: string }>();
+  private readonly observer: IntersectionObserver | null;
+  private readonly cards = new Map<string, TrackedCard>();
+
+  constructor(private readonly o: TrackerOptions) {
+    this.queue = createBeaconQueue({ send: (batch) => this.send(batch) });
+    this.impressions = createImpressionTimer({
+      onImpression: (cardId) => {
+        const card = this.cards.get(cardId);
+        if (card) this.track('impression', card);
+      },
+    });
+    this.observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => this.onIntersect(entries), { threshold: 0.5 })
+        : null;
+    document.addEventListener('visibilitychange', this.onVisibility);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  track(type: TrackEvent['type'], card: TrackedCard, value?: number): void {
+    const playhead = this.o.playheadMs();
+    const event: TrackEvent = {
+      type,
+      showId: this.o.show,
+      productId: card.productId,
+      sessionId: this.o.sessionId,
+      mode: this.o.mode,
+      ...(card.cardId ? { cardId: card.cardId } : {}),
+      ...(playhead !== null && playhead >= 0 ? { mediaMs: Math.round(playhead) } : {}),
+      ...(value !== undefined && Number.isFinite(value) && value >= 0 ? { value: Math.round(value * 100) / 100 } : {}),
+    };
+    this.queue.push(event);
+  }
+
+  /** A card is on screen: count an impression once it is half visible for a second. */
+  observe(el: Element, card: TrackedCard & { cardId: string }): void {
+    this.cards.set(card.cardId, card);
+    this.observed.set(el, card);
+    if (this.observer) this.observer.observe(el);
+    else if (document.visibilityState === 'visible') this.impressions.setVisible(card.cardId, true);
+  }
+
+  unobserve(cardId: string): void {
+    for (const [el, card] of this.observed) {
+      if (card.cardId !== cardId) continue;
+      this.observer?.unobserve(el);
+      this.observed.delete(el);
+    }
+    this.impressions.forget(cardId);
+  }
+
+  dispose(): void {
+    this.flushOnExit();
+    this.observer?.disconnect();
+    this.impressions.dispose();
+    this.queue.dispose();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    window.removeEventListener('pagehide', this.onPageHide);
+  }
+
+  private onIntersect(entries: IntersectionObserverEntry[]): void {
+    const pageVisible = document.visibilityState === 'visible';
+    for (const entry of entries) {
+      const card = this.observed.get(entry.target);
+      if (card) this.impressions.setVisible(card.cardId, pageVisible && entry.isIntersecting && entry.intersectionRatio >= 0.5);
+    }
+  }
+
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'hidden') {
+      this.impressions.hideAll();
+      // Mobile browsers may never fire pagehide: hidden is the last reliable moment.
+      void this.queue.flush();
+    } else if (this.observer) {
+      // Re-evaluate what is on screen now.
+      for (const el of this.observed.keys()) {
+        this.observer.unobserve(el);
+        this.observer.observe(el);
+      }
+    }
+  };
+
+  private readonly onPageHide = () => this.flushOnExit();
+
+  private async send(batch: TrackEvent[]): Promise<boolean> {
+    const overSocket = await this.o.sendOverSocket(batch);
+    // An unanswered socket batch is retried later rather than also POSTed, which could count it twice.
+    if (overSocket !== 'offline') return overSocket;
+    try {
+      const res = await fetch(relayUrl(this.o.relay, '/api/track'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: batch }),
+        keepalive: true,
+        credentials: 'omit',
+      });
+      // A 4xx other than rate limiting will not get better by resending.
+      return res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429);
+    } catch {
+      return false;
+    }
+  }
+
+  private flushOnExit(): void {
+    const events = this.queue.drain();
+    const url = relayUrl(this.o.relay, '/api/track');
+    const sameOrigin = new URL(url).origin === location.origin;
+    for (let i = 0; i < events.length; i += MAX_POST) {
+      const body = JSON.stringify({ events: events.slice(i, i + MAX_POST) });
+      // sendBeacon cannot carry application/json cross-origin without a preflight; keepalive fetch can.
+      const beaconed = sameOrigin && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
+      if (!beaconed) {
+        void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true, credentials: 'omit' }).catch(() => undefined);
+      }
+    }
+  }
+}

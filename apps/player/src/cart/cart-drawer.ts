@@ -1,0 +1,156 @@
+// The cart drawer inside the player: lines with −/+, subtotal, checkout (inline form or redirect), confirmation.
+import type { CartLine } from '@cuecart/shared';
+import { safeUrl } from '../config/urls.js';
+import { h, setText } from '../element/dom.js';
+import { formatMoney } from '../overlay/format.js';
+import type { CartController, CartSnapshot } from './cart-controller.js';
+
+export interface CartDrawer {
+  readonly el: HTMLElement;
+  render(snapshot: CartSnapshot): void;
+  open(): void;
+  close(): void;
+  readonly isOpen: boolean;
+}
+
+export function createCartDrawer(controller: () => CartController | null, relay: string, onToggle: (open: boolean) => void): CartDrawer {
+  const closeButton = h('button', { class: 'close', type: 'button', 'aria-label': 'Close cart', 'data-testid': 'cart-close' }, '×');
+  const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'cart-error', hidden: true });
+  const lines = h('ul', { class: 'lines' });
+  const empty = h('p', { class: 'empty' }, 'Your cart is empty.');
+  const subtotal = h('span', { 'data-testid': 'subtotal' });
+  const checkout = h('button', { class: 'primary', type: 'button', 'data-testid': 'checkout' }, 'Checkout');
+  const name = h('input', { name: 'name', autocomplete: 'name', required: true, maxlength: '120', 'data-testid': 'order-name' });
+  const email = h('input', { name: 'email', type: 'email', autocomplete: 'email', required: true, maxlength: '254', 'data-testid': 'order-email' });
+  const place = h('button', { class: 'primary', type: 'submit', 'data-testid': 'place-order' }, 'Place order');
+  const form = h(
+    'form',
+    { class: 'order-form', hidden: true, novalidate: true },
+    h('label', {}, 'Name', name),
+    h('label', {}, 'Email', email),
+    place,
+  );
+  const confirmation = h('div', { class: 'confirmation', role: 'status', 'data-testid': 'order-confirmation', hidden: true });
+  const keepWatching = h('button', { class: 'secondary', type: 'button', hidden: true, 'data-testid': 'continue-watching' }, 'Continue watching');
+  const redirect = h('a', { class: 'primary', target: '_blank', rel: 'noopener noreferrer', hidden: true, 'data-testid': 'checkout-link' }, 'Continue to checkout');
+  const footer = h('footer', {}, h('div', { class: 'sum' }, h('span', {}, 'Subtotal'), subtotal), checkout);
+  const el = h(
+    'aside',
+    { class: 'drawer', 'data-testid': 'cart-drawer', role: 'dialog', 'aria-label': 'Your cart', 'aria-hidden': 'true', inert: true },
+    h('header', {}, h('h2', {}, 'Your cart'), closeButton),
+    h('div', { class: 'content' }, error, confirmation, keepWatching, lines, empty, form, redirect),
+    footer,
+  );
+  const rows = new Map<string, ReturnType<typeof createLineRow>>();
+  let isOpen = false;
+
+  closeButton.addEventListener('click', () => drawer.close());
+  keepWatching.addEventListener('click', () => {
+    drawer.close();
+    controller()?.backToCart();
+  });
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') drawer.close();
+  });
+  checkout.addEventListener('click', () => void controller()?.startCheckout());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!name.value.trim() || !email.validity.valid || !email.value.trim()) {
+      setText(error, 'Please enter your name and a valid email.');
+      return;
+    }
+    void controller()?.placeOrder(name.value, email.value);
+  });
+
+  function createLineRow(line: CartLine) {
+    const img = h('img', { alt: '', loading: 'lazy' });
+    const title = h('div', { class: 'title' });
+    const unit = h('div', { class: 'unit' });
+    const qty = h('output', { 'aria-live': 'polite' });
+    const minus = h('button', { type: 'button', 'data-testid': 'qty-minus' }, '−');
+    const plus = h('button', { type: 'button', 'data-testid': 'qty-plus' }, '+');
+    const li = h('li', { class: 'line', 'data-product-id': line.productId }, img, h('div', {}, title, unit), h('div', { class: 'qty' }, minus, qty, plus));
+    let current = line;
+    minus.addEventListener('click', () => void controller()?.setQuantity(current.productId, current.quantity - 1));
+    plus.addEventListener('click', () => void controller()?.setQuantity(current.productId, current.quantity + 1));
+    const update = (next: CartLine, busy: boolean) => {
+      current = next;
+      const src = safeUrl(next.imageUrl, relay);
+      if (src && img.getAttribute('src') !== src) img.src = src;
+      img.hidden = !src;
+      title.textContent = next.title;
+      unit.textContent = next.available ? formatMoney(next.price) : `${formatMoney(next.price)} · Sold out`;
+      qty.textContent = String(next.quantity);
+      minus.setAttribute('aria-label', `One less ${next.title}`);
+      plus.setAttribute('aria-label', `One more ${next.title}`);
+      plus.disabled = busy || next.quantity >= 99 || !next.available;
+      minus.disabled = busy;
+    };
+    update(line, false);
+    return { li, update };
+  }
+
+  const drawer: CartDrawer = {
+    el,
+    render({ cart, busy, error: message, checkout: step }) {
+      setText(error, message);
+      const cartLines = cart?.lines ?? [];
+      const seen = new Set<string>();
+      cartLines.forEach((line, index) => {
+        seen.add(line.productId);
+        let row = rows.get(line.productId);
+        if (!row) {
+          row = createLineRow(line);
+          rows.set(line.productId, row);
+        }
+        row.update(line, busy);
+        if (lines.children[index] !== row.li) lines.insertBefore(row.li, lines.children[index] ?? null);
+      });
+      for (const [id, row] of rows) {
+        if (!seen.has(id)) {
+          row.li.remove();
+          rows.delete(id);
+        }
+      }
+
+      const done = step.step === 'done';
+      empty.hidden = cartLines.length > 0 || done;
+      lines.hidden = done;
+      subtotal.textContent = cart ? formatMoney(cart.subtotal) : '';
+      footer.hidden = done || cartLines.length === 0;
+      checkout.hidden = step.step === 'form' || step.step === 'placing';
+      checkout.disabled = busy || cartLines.length === 0;
+      form.hidden = !(step.step === 'form' || step.step === 'placing');
+      place.disabled = busy || step.step === 'placing';
+      place.textContent = step.step === 'placing' ? 'Placing order…' : 'Place order';
+      setText(confirmation, done ? `Order #${step.order.id} placed. Thank you, ${step.order.name}! Total ${formatMoney(step.order.total)}.` : null);
+      keepWatching.hidden = !done;
+      redirect.hidden = step.step !== 'redirect';
+      if (step.step === 'redirect') {
+        redirect.href = step.url;
+        redirect.textContent = step.opened ? 'Checkout opened in a new tab. Open it again' : 'Continue to checkout';
+      }
+    },
+    open() {
+      if (isOpen) return;
+      isOpen = true;
+      el.classList.add('open');
+      el.removeAttribute('inert');
+      el.setAttribute('aria-hidden', 'false');
+      closeButton.focus({ preventScroll: true });
+      onToggle(true);
+    },
+    close() {
+      if (!isOpen) return;
+      isOpen = false;
+      el.classList.remove('open');
+      el.setAttribute('inert', '');
+      el.setAttribute('aria-hidden', 'true');
+      onToggle(false);
+    },
+    get isOpen() {
+      return isOpen;
+    },
+  };
+  return drawer;
+}

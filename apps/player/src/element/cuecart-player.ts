@@ -1,0 +1,71 @@
+// <cuecart-player show="ID" relay="URL">: the viewer embed, in an open shadow root the host page's CSS cannot reach.
+import { resolveRelay } from '../config/urls.js';
+import { PlayerSession } from './player-session.js';
+import { buildPlayerView, type PlayerView } from './player-view.js';
+
+export const PLAYER_TAG = 'cuecart-player';
+
+export class CuecartPlayerElement extends HTMLElement {
+  static readonly observedAttributes = ['show', 'relay'];
+  private view: PlayerView | null = null;
+  private session: PlayerSession | null = null;
+  private restartQueued = false;
+
+  /** Show ms of the frame on screen (DESIGN.md "Time"); null until the stream shows a dated frame. */
+  get playheadMs(): number | null {
+    return this.session?.playheadMs ?? null;
+  }
+
+  get show(): string | null {
+    return this.getAttribute('show');
+  }
+
+  get relay(): string {
+    return resolveRelay(this.getAttribute('relay'), import.meta.url);
+  }
+
+  connectedCallback(): void {
+    this.queueRestart();
+  }
+
+  disconnectedCallback(): void {
+    this.session?.dispose();
+    this.session = null;
+  }
+
+  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+    if (before !== after && this.isConnected) this.queueRestart();
+  }
+
+  // Attributes set one after the other (show, then relay) restart the session once.
+  private queueRestart(): void {
+    if (this.restartQueued) return;
+    this.restartQueued = true;
+    queueMicrotask(() => {
+      this.restartQueued = false;
+      this.restart();
+    });
+  }
+
+  private restart(): void {
+    this.session?.dispose();
+    this.session = null;
+    if (!this.isConnected) return;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.view = buildPlayerView(root);
+    const show = this.show?.trim();
+    if (!show) {
+      this.view.message.textContent = 'Set the show attribute: <cuecart-player show="ID">.';
+      return;
+    }
+    let relay: string;
+    try {
+      relay = this.relay;
+    } catch {
+      this.view.message.textContent = 'The relay attribute is not a valid URL.';
+      return;
+    }
+    this.session = new PlayerSession(this, this.view, show, relay);
+    this.session.start();
+  }
+}

@@ -1,0 +1,232 @@
+// One viewing session of one show on one relay: loads the show, plays the stream, keeps the media
+// clock, schedules the overlay, runs the cart and the beacons. The element creates and disposes it.
+import type { Card, OverlayState, Show } from '@cuecart/shared';
+import { requestJson, RelayError } from '../api/relay-http.js';
+import { Tracker } from '../analytics/tracker.js';
+import { viewerSessionId } from '../session/session-store.js';
+import { createCartApi } from '../cart/cart-api.js';
+import { CartController } from '../cart/cart-controller.js';
+import { createCartDrawer, type CartDrawer } from '../cart/cart-drawer.js';
+import { relayUrl, safeUrl } from '../config/urls.js';
+import { createBackoff } from '../connection/backoff.js';
+import { connectViewer, type ViewerConnection } from '../connection/viewer-connection.js';
+import { startFrameLoop } from '../media/frame-loop.js';
+import { MediaClock } from '../media/media-clock.js';
+import { attachStream, type StreamHandle } from '../media/stream.js';
+import { OverlayView } from '../overlay/overlay-view.js';
+import type { ClockReading } from '../overlay/schedule.js';
+import type { PlayerView } from './player-view.js';
+
+const MODE = 'live' as const;
+// A stream that plays but carries no EXT-X-PROGRAM-DATE-TIME cannot be synced: after this long, cards show at once.
+const UNDATED_STREAM_GRACE_MS = 5000;
+
+export class PlayerSession {
+  private disposed = false;
+  private clock = new MediaClock(undefined);
+  private clockless = false;
+  private playingSince: number | null = null;
+  private stream: StreamHandle | null = null;
+  private stopFrames: (() => void) | null = null;
+  private connection: ViewerConnection | null = null;
+  private readonly overlay: OverlayView;
+  private readonly tracker: Tracker;
+  private readonly cart: CartController;
+  private readonly drawer: CartDrawer;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly abort = new AbortController();
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly view: PlayerView,
+    private readonly show: string,
+    private readonly relay: string,
+  ) {
+    const sessionId = viewerSessionId();
+    this.tracker = new Tracker({
+      relay,
+      show,
+      sessionId,
+      mode: MODE,
+      playheadMs: () => this.clock.playheadMs,
+      sendOverSocket: (events) => this.connection?.sendTrack(events) ?? Promise.resolve('offline'),
+    });
+    this.overlay = new OverlayView({
+      host,
+      relay,
+      stack: view.cards,
+      banner: view.banner,
+      onAdd: (card) => void this.addToCart(card),
+      onClick: (card) => this.tracker.track('click', card),
+      onShown: (card, el) => this.tracker.observe(el, card),
+      onHidden: (cardId) => this.tracker.unobserve(cardId),
+    });
+    this.drawer = createCartDrawer(() => this.cart, relay, (open) => view.cartButton.setAttribute('aria-expanded', String(open)));
+    view.stage.append(this.drawer.el);
+    this.cart = new CartController({
+      api: createCartApi(relay, show),
+      relay,
+      show,
+      sessionId,
+      mode: MODE,
+      onChange: (snapshot) => {
+        this.drawer.render(snapshot);
+        const count = snapshot.cart?.itemCount ?? 0;
+        view.cartCount.textContent = String(count);
+        view.cartButton.hidden = count === 0 && !this.drawer.isOpen && snapshot.checkout.step !== 'done';
+      },
+      onAdded: (card) => this.tracker.track('add_to_cart', card, Number(card.price.amount)),
+      onCheckout: (lines, cardIds) => {
+        for (const line of lines) {
+          this.tracker.track('checkout', { productId: line.productId, cardId: cardIds.get(line.productId) }, Number(line.price.amount) * line.quantity);
+        }
+      },
+    });
+    this.drawer.render(this.cart.snapshot);
+    this.ticker = setInterval(() => this.tick(), 1000);
+    this.listen(view.unmute, 'click', () => this.unmute());
+    this.listen(view.cartButton, 'click', () => (this.drawer.isOpen ? this.drawer.close() : this.drawer.open()));
+    this.listen(view.video, 'volumechange', () => (view.unmute.hidden = !view.video.muted));
+  }
+
+  start(): void {
+    this.connection = connectViewer({
+      relay: this.relay,
+      show: this.show,
+      onOverlay: (state) => this.onOverlay(state),
+      onProducts: (products) => {
+        this.overlay.setProducts(products);
+        this.renderOverlay();
+      },
+    });
+    this.cart.restore();
+    void this.loadShow();
+  }
+
+  get playheadMs(): number | null {
+    return this.clock.playheadMs;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.abort.abort();
+    clearInterval(this.ticker);
+    for (const t of this.timers) clearTimeout(t);
+    for (const off of this.cleanups) off();
+    this.stopFrames?.();
+    this.stream?.destroy();
+    this.connection?.close();
+    this.tracker.dispose();
+    this.overlay.clear();
+    this.drawer.el.remove();
+  }
+
+  private async loadShow(): Promise<void> {
+    const backoff = createBackoff({ baseMs: 1000 });
+    while (!this.disposed) {
+      try {
+        const show = await requestJson<Show>(relayUrl(this.relay, `/api/shows/${encodeURIComponent(this.show)}`), { signal: this.abort.signal });
+        if (!this.disposed) this.play(show);
+        return;
+      } catch (err) {
+        if (this.disposed) return;
+        if (err instanceof RelayError && err.status === 404) return this.say(`This show does not exist (${this.show}).`);
+        this.say('Connecting to the show…');
+        await new Promise<void>((resolve) => this.later(resolve, backoff.next()));
+      }
+    }
+  }
+
+  private play(show: Show): void {
+    const src = safeUrl(show.streamUrl, this.relay);
+    this.clock = new MediaClock(show.streamEpochMs);
+    if (!src || !this.clock.canRun) {
+      // No stream (or no way to place it on the show clock): cards show as they are fired.
+      this.clockless = true;
+      this.say(src ? null : show.status === 'ended' ? 'This show has ended.' : 'The show starts soon.');
+      if (!src) {
+        this.renderOverlay();
+        return;
+      }
+    }
+    const video = this.view.video;
+    this.stream = attachStream(video, src, {
+      onError: (message) => this.say(message),
+      onPlaying: () => {
+        this.say(null);
+        this.playingSince ??= performance.now();
+      },
+    });
+    if (!this.stream) {
+      this.clockless = true;
+      this.renderOverlay();
+      return;
+    }
+    this.clock.setSource(this.stream.programDate);
+    // Sample on every presented frame and render the overlay in the same callback, so a card lands with its frame.
+    this.stopFrames = startFrameLoop(video, (mediaTime) => {
+      this.clock.sample(mediaTime);
+      this.renderOverlay();
+    });
+  }
+
+  private onOverlay(state: OverlayState): void {
+    this.overlay.setState(state);
+    this.view.live.hidden = state.status !== 'live';
+    this.renderOverlay();
+    this.overlay.tick();
+  }
+
+  private clockReading(): ClockReading {
+    if (this.clockless) return { kind: 'none' };
+    const playheadMs = this.clock.playheadMs;
+    if (playheadMs !== null) return { kind: 'running', playheadMs };
+    if (this.playingSince !== null && performance.now() - this.playingSince > UNDATED_STREAM_GRACE_MS) return { kind: 'none' };
+    return { kind: 'pending' };
+  }
+
+  private renderOverlay(): void {
+    if (!this.disposed) this.overlay.render(this.clockReading());
+  }
+
+  private tick(): void {
+    this.overlay.tick();
+    // Covers clockless shows and cards without mediaMs while the video is paused.
+    this.renderOverlay();
+  }
+
+  private async addToCart(card: Card): Promise<void> {
+    // Opened either way: on failure the drawer is where the relay's message shows.
+    await this.cart.add(card);
+    this.drawer.open();
+  }
+
+  private unmute(): void {
+    const video = this.view.video;
+    video.muted = false;
+    if (video.volume === 0) video.volume = 1;
+    video.play().catch(() => undefined);
+    this.view.unmute.hidden = true;
+  }
+
+  private say(message: string | null): void {
+    this.view.message.textContent = message ?? '';
+    this.view.message.hidden = !message;
+  }
+
+  private later(fn: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, fn: (e: HTMLElementEventMap[K]) => void): void {
+    target.addEventListener(type, fn);
+    this.cleanups.push(() => target.removeEventListener(type, fn));
+  }
+}

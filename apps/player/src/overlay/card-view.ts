@@ -1,0 +1,76 @@
+// One product card on air: image, title, prices, badge, offer countdown, sold-out state and "Add to cart".
+import type { Card } from '@cuecart/shared';
+import { safeUrl } from '../config/urls.js';
+import { h, setText } from '../element/dom.js';
+import { effectivePrice, formatCountdown, formatMoney, isRunning } from './format.js';
+
+export interface CardHandlers {
+  onAdd(card: Card): void;
+  onClick(card: Card): void;
+}
+
+export interface CardView {
+  readonly el: HTMLElement;
+  update(card: Card): void;
+  /** Re-renders what depends on the wall clock (offer countdown and offer price). */
+  tick(now: number): void;
+}
+
+export function createCardView(initial: Card, relay: string, handlers: CardHandlers): CardView {
+  let card = initial;
+  const thumb = h('img', { class: 'thumb', alt: '', loading: 'lazy', decoding: 'async' });
+  const badge = h('span', { class: 'badge' });
+  const title = h('div', { class: 'title' });
+  const price = h('span', { class: 'price' });
+  const was = h('s', { class: 'was' });
+  const offerText = h('span', { class: 'offer-text' });
+  const countdown = h('span', { class: 'countdown' });
+  const offer = h('div', { class: 'offer' }, offerText, countdown);
+  const add = h('button', { class: 'add', type: 'button', 'data-testid': 'add-to-cart' });
+  const el = h(
+    'article',
+    { class: 'card', 'data-testid': 'card' },
+    thumb,
+    h('div', { class: 'body' }, badge, title, h('div', { class: 'prices' }, price, was), offer),
+    add,
+  );
+
+  add.addEventListener('click', (event) => {
+    event.stopPropagation();
+    if (card.available) handlers.onAdd(card);
+  });
+  el.addEventListener('click', () => handlers.onClick(card));
+
+  function tick(now: number) {
+    const { price: shown, was: struck } = effectivePrice(card, now);
+    price.textContent = formatMoney(shown);
+    setText(was, struck ? formatMoney(struck) : null);
+    const running = card.offer && isRunning(card.offer.endsAt, now);
+    offer.hidden = !running;
+    if (running && card.offer) {
+      offerText.textContent = card.offer.text;
+      const left = card.offer.endsAt === undefined ? null : formatCountdown(card.offer.endsAt - now);
+      setText(countdown, left && `Ends in ${left}`);
+    }
+  }
+
+  function update(next: Card) {
+    card = next;
+    el.dataset.productId = card.productId;
+    el.dataset.cardId = card.cardId;
+    const src = safeUrl(card.imageUrl, relay);
+    // Without a usable image the thumb stays an empty placeholder, so cards keep one shape.
+    if (!src) thumb.removeAttribute('src');
+    else if (thumb.getAttribute('src') !== src) thumb.src = src;
+    setText(badge, card.badge ?? null);
+    title.textContent = card.title;
+    el.classList.toggle('sold-out', !card.available);
+    add.disabled = !card.available;
+    add.textContent = card.available ? 'Add to cart' : 'Sold out';
+    add.setAttribute('aria-label', card.available ? `Add ${card.title} to cart` : `${card.title} is sold out`);
+    tick(Date.now());
+  }
+
+  update(initial);
+  return { el, update, tick };
+}

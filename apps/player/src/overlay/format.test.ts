@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { effectivePrice, formatCountdown, formatMoney, isRunning } from './format.js';
+
+const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
+
+describe('formatMoney', () => {
+  it('formats by currency code', () => {
+    expect(formatMoney(usd('49.00'), 'en-US')).toBe('$49.00');
+    expect(formatMoney({ amount: '1200', currencyCode: 'JPY' }, 'en-US')).toBe('¥1,200');
+  });
+  it('falls back to plain text for an unknown currency', () => {
+    expect(formatMoney({ amount: '5.00', currencyCode: 'ZZ1' }, 'en-US')).toBe('5.00 ZZ1');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('counts down and hides at zero', () => {
+    expect(formatCountdown(299_001)).toBe('5:00');
+    expect(formatCountdown(61_000)).toBe('1:01');
+    expect(formatCountdown(3_723_000)).toBe('1:02:03');
+    expect(formatCountdown(0)).toBeNull();
+    expect(formatCountdown(-5)).toBeNull();
+  });
+});
+
+describe('effectivePrice', () => {
+  const card = { price: usd('40.00'), compareAtPrice: usd('60.00') };
+  it('strikes the compare-at price', () => {
+    expect(effectivePrice(card, 0)).toEqual({ price: usd('40.00'), was: usd('60.00') });
+  });
+  it('uses a running offer price and strikes the list price', () => {
+    const offered = { ...card, offer: { text: 'Live deal', price: usd('30.00'), endsAt: 1000 } };
+    expect(effectivePrice(offered, 999)).toEqual({ price: usd('30.00'), was: usd('40.00') });
+    expect(effectivePrice(offered, 1000)).toEqual({ price: usd('40.00'), was: usd('60.00') });
+  });
+  it('knows when an end has passed', () => {
+    expect(isRunning(undefined, 5)).toBe(true);
+    expect(isRunning(10, 9)).toBe(true);
+    expect(isRunning(10, 10)).toBe(false);
+  });
+});

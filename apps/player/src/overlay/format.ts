@@ -1,0 +1,41 @@
+// Text for cards and the drawer: money in the shopper's locale, offer countdowns, effective prices.
+import type { Card, Money } from '@cuecart/shared';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(money: Money, locale?: string): string {
+  const key = `${locale ?? ''}|${money.currencyCode}`;
+  let format = formatters.get(key);
+  try {
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currencyCode });
+      formatters.set(key, format);
+    }
+    return format.format(Number(money.amount));
+  } catch {
+    return `${money.amount} ${money.currencyCode}`;
+  }
+}
+
+/** "4:59", "1:02:03"; null once the time is up. */
+export function formatCountdown(remainingMs: number): string | null {
+  if (!(remainingMs > 0)) return null;
+  const total = Math.ceil(remainingMs / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** True while an offer (or a banner) with an end is still running. */
+export function isRunning(endsAt: number | undefined, now: number): boolean {
+  return endsAt === undefined || now < endsAt;
+}
+
+/** The price to show and the one to strike through: a running offer price beats the list price. */
+export function effectivePrice(card: Pick<Card, 'price' | 'compareAtPrice' | 'offer'>, now: number): { price: Money; was: Money | null } {
+  const offer = card.offer;
+  if (offer?.price && isRunning(offer.endsAt, now)) return { price: offer.price, was: card.price };
+  return { price: card.price, was: card.compareAtPrice ?? null };
+}
