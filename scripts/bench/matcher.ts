@@ -1,10 +1,11 @@
 // In-process benchmark of the mention matcher: index build time and per-segment push latency on a synthetic
 // 10,000-product catalog, plus dev-set quality; prints the figures and writes them to BENCHMARKS.md.
 // Usage: npx tsx scripts/bench/matcher.ts [--products 10000] [--segments 4000] [--no-write]
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createMentionTracker, indexCatalog } from '../../packages/shared/src/matcher/index.js';
 import { evaluate, loadDataset } from '../eval/mentions.js';
+import { writeSection } from './lib/report.js';
 import { createSynthetic, machine, pct } from './lib/synthetic.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -78,12 +79,7 @@ function main(): void {
   const section = lines.join('\n');
   console.log(section);
   if (process.argv.includes('--no-write')) return;
-  const path = 'BENCHMARKS.md';
-  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
-  // Replace only our section: from its heading to the next "## " heading or the end of the file.
-  const re = /## Mention matcher\n[\s\S]*?(?=\n## |$)/;
-  const next = re.test(doc) ? doc.replace(re, section.trimEnd() + '\n') : doc.trimEnd() + '\n\n' + section;
-  writeFileSync(path, next.endsWith('\n') ? next : next + '\n');
+  writeSection(section);
 }
 
 main();

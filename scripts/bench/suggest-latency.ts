@@ -6,12 +6,13 @@
 // Needs the relay built (npm run build, or npx tsc -p apps/relay/tsconfig.build.json).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Product } from '../../packages/shared/src/contract/product.js';
+import { BENCHMARKS_PATH, writeSection } from './lib/report.js';
 import { CHATTER, createSynthetic, machine, pct, type Synthetic } from './lib/synthetic.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -334,13 +335,8 @@ async function main(): Promise<void> {
   const section = lines.join('\n');
   console.log('\n' + section);
   if (NO_WRITE) return;
-  const path = join(ROOT, 'BENCHMARKS.md');
-  const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n';
-  // Replace only our section: from its heading to the next "## " heading or the end of the file.
-  const re = /## Suggestion latency \(POST → socket\)\n[\s\S]*?(?=\n## |$)/;
-  const next = re.test(doc) ? doc.replace(re, section.trimEnd() + '\n') : doc.trimEnd() + '\n\n' + section;
-  writeFileSync(path, next.endsWith('\n') ? next : next + '\n');
-  console.log(`wrote ${path}`);
+  writeSection(section);
+  console.log(`wrote ${BENCHMARKS_PATH}`);
 }
 
 main().catch((error: unknown) => {
