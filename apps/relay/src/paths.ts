@@ -6,3 +6,4 @@ const relayRoot = new URL('../', import.meta.url);
 export const DEMO_DIR = fileURLToPath(new URL('demo/', relayRoot));
 export const PLAYER_DIST = fileURLToPath(new URL('../player/dist/', relayRoot));
 export const RELAY_ASSETS = fileURLToPath(new URL('assets/', relayRoot));
+export const CONSOLE_DIST = fileURLToPath(new URL('../desktop/dist/renderer/', relayRoot));

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Product } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
-import { DEMO_DIR, PLAYER_DIST, RELAY_ASSETS } from '../paths.js';
+import { CONSOLE_DIST, DEMO_DIR, PLAYER_DIST, RELAY_ASSETS } from '../paths.js';
 import { watchPage } from '../pages/watch-page.js';
 import { escapeHtml } from '../pages/html.js';
 
@@ -36,6 +36,18 @@ export function pageRoutes(ctx: RelayContext): Router {
 
   router.use('/demo/images', express.static(join(DEMO_DIR, 'images'), { maxAge: '1h', fallthrough: false }));
   router.use('/assets', express.static(RELAY_ASSETS, { maxAge: '1h', fallthrough: false }));
+
+  // The console and the prompter are one single-page app; the fragment carries the token.
+  const consoleIndex = join(CONSOLE_DIST, 'index.html');
+  const sendConsole = (_req: express.Request, res: express.Response) => {
+    res.set('Content-Security-Policy', PAGE_CSP);
+    res.set('Cache-Control', 'no-cache');
+    if (!existsSync(consoleIndex)) return res.status(404).type('text/plain').send('the console is not built: run "npm run build"');
+    res.sendFile(consoleIndex);
+  };
+  router.use('/console/assets', express.static(join(CONSOLE_DIST, 'assets'), { maxAge: '1y', immutable: true, fallthrough: false }));
+  router.get(['/console', '/console/'], sendConsole);
+  router.get('/prompter/:show', sendConsole);
 
   router.get('/watch/:show', (req, res) => {
     const show = ctx.authority.publicShow(req.params.show);

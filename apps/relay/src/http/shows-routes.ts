@@ -53,6 +53,12 @@ export function showsRoutes(ctx: RelayContext): Router {
     res.status(ack.ok ? 200 : httpStatusOf[ack.error.code]).json(ack);
   });
 
+  router.get('/api/shows/:id/catalog', requireShowRole(ctx.tokens, ['producer']), (req, res) => {
+    const rt = ctx.authority.get(String(req.params.id));
+    if (!rt) return send(res, 'not_found', `show "${String(req.params.id)}" does not exist`);
+    res.json(rt.products);
+  });
+
   router.get('/api/shows/:id/products', (req, res) => {
     const rt = ctx.authority.get(req.params.id);
     if (!rt) return send(res, 'not_found', `show "${req.params.id}" does not exist`);

@@ -1,5 +1,5 @@
 // The durable command log: every answered command with its ack, and the state each accepted one produced.
-import type { Ack, OverlayState } from '@cuecart/shared';
+import type { Ack, Activity, Command, OverlayState } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 
 export interface LoggedAnswer {
@@ -11,11 +11,15 @@ export class CommandLog {
   private readonly insertStmt;
   private readonly findStmt;
   private readonly latestStmt;
+  private readonly recentStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO commands (show_id, command_id, seq, body, ack, state, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.findStmt = db.prepare<[string, string], { body: string; ack: string }>('SELECT body, ack FROM commands WHERE show_id = ? AND command_id = ?');
     this.latestStmt = db.prepare<[string], { state: string }>('SELECT state FROM commands WHERE show_id = ? AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+    this.recentStmt = db.prepare<[string, number], { seq: number; command_id: string; body: string; by: string | null; at: number }>(
+      'SELECT seq, command_id, body, by, at FROM commands WHERE show_id = ? AND seq IS NOT NULL ORDER BY seq DESC LIMIT ?',
+    );
   }
 
   /** Appends synchronously (WAL, synchronous=FULL): when this returns the answer survives a crash. */
@@ -29,8 +33,22 @@ export class CommandLog {
     return row && { body: row.body, ack: JSON.parse(row.ack) as Ack };
   }
 
+  /** The latest accepted commands, oldest first. */
+  recentActivity(showId: string, limit: number): Activity[] {
+    return this.recentStmt
+      .all(showId, limit)
+      .reverse()
+      .map((r) => toActivity(r.seq, JSON.parse(r.body) as Command, r.by ?? '', r.at));
+  }
+
   latestState(showId: string): OverlayState | undefined {
     const row = this.latestStmt.get(showId);
     return row && (JSON.parse(row.state) as OverlayState);
   }
+}
+
+export function toActivity(seq: number, command: Command, by: string, at: number): Activity {
+  const entry: Activity = { seq, commandId: command.id, type: command.type, by, at };
+  if ('productId' in command) entry.productId = command.productId;
+  return entry;
 }

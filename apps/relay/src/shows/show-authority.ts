@@ -6,6 +6,7 @@ import {
   applyCommand,
   emptyOverlay,
   type Ack,
+  type Activity,
   type CatalogSpec,
   type Command,
   type OverlayState,
@@ -14,7 +15,7 @@ import {
   type TranscriptSourceSpec,
 } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
-import { CommandLog } from './command-log.js';
+import { CommandLog, toActivity } from './command-log.js';
 import { ShowRepository } from './show-repository.js';
 
 export interface ShowRuntime {
@@ -38,12 +39,16 @@ export interface NewShow {
 }
 
 type OverlayListener = (showId: string, state: OverlayState) => void;
+type ActivityListener = (showId: string, entry: Activity) => void;
+type RundownListener = (showId: string, rundown: string[]) => void;
 
 export class ShowAuthority {
   private readonly shows = new Map<string, ShowRuntime>();
   private readonly repo: ShowRepository;
   private readonly log: CommandLog;
   private readonly listeners = new Set<OverlayListener>();
+  private readonly activityListeners = new Set<ActivityListener>();
+  private readonly rundownListeners = new Set<RundownListener>();
 
   constructor(db: Db, private readonly clock: () => number = Date.now) {
     this.repo = new ShowRepository(db);
@@ -122,15 +127,16 @@ export class ShowAuthority {
     this.log.append({ showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now });
     if (result.ok) {
       rt.state = result.state;
-      this.notify(showId, result.state);
+      this.notify(this.listeners, showId, result.state);
+      this.notify(this.activityListeners, showId, toActivity(result.state.seq, command, by, now));
     }
     return ack;
   }
 
-  private notify(showId: string, state: OverlayState): void {
-    for (const listener of this.listeners) {
+  private notify<T>(listeners: Set<(showId: string, value: T) => void>, showId: string, value: T): void {
+    for (const listener of listeners) {
       try {
-        listener(showId, state);
+        listener(showId, value);
       } catch {
         // A failing subscriber must not undo or block an acknowledged command.
       }
@@ -140,6 +146,33 @@ export class ShowAuthority {
   onOverlay(listener: OverlayListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onActivity(listener: ActivityListener): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  onRundown(listener: RundownListener): () => void {
+    this.rundownListeners.add(listener);
+    return () => this.rundownListeners.delete(listener);
+  }
+
+  recentActivity(showId: string, limit = 50): Activity[] {
+    return this.log.recentActivity(showId, limit);
+  }
+
+  /** Replaces the rundown (slot order). Every product must be in the show's catalog. */
+  setRundown(showId: string, productIds: string[]): ReturnType<typeof apiError> | null {
+    const rt = this.shows.get(showId);
+    if (!rt) return apiError('not_found', `show "${showId}" does not exist`);
+    const missing = productIds.filter((id) => !rt.catalog.has(id));
+    if (missing.length) return apiError('not_found', `not in this show's catalog: ${missing.slice(0, 5).join(', ')}`);
+    const unique = [...new Set(productIds)];
+    rt.show = { ...rt.show, rundown: unique };
+    this.repo.update(rt.show);
+    this.notify(this.rundownListeners, showId, unique);
+    return null;
   }
 }
 

@@ -5,6 +5,7 @@ import {
   Command,
   CueBody,
   parseWith,
+  RundownSet,
   SuggestionDismiss,
   TrackBody,
   TrackEvent,
@@ -34,6 +35,12 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     host.to(showId).emit('overlay', state);
   });
 
+  ctx.authority.onActivity((showId, entry) => producer.to(showId).emit('activity', [entry]));
+  ctx.authority.onRundown((showId) => {
+    const items = rundownItems(ctx, showId);
+    host.to(showId).emit('rundown', items);
+    producer.to(showId).emit('rundown', items);
+  });
   ctx.transcript.onTranscript((showId, segment) => producer.to(showId).emit('transcript', segment));
   ctx.transcript.onSuggestion((showId, suggestion) => producer.to(showId).emit('suggestion', suggestion));
 
@@ -69,14 +76,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   host.on('connection', (socket) => {
     const showId = join(socket);
     refuseCommands(socket, ctx.logger, 'host');
-    const rt = ctx.authority.get(showId);
-    if (rt) {
-      const items: RundownItem[] = rt.show.rundown.flatMap((id, i) => {
-        const product = rt.catalog.get(id);
-        return product ? [{ slot: i + 1, product }] : [];
-      });
-      socket.emit('rundown', items);
-    }
+    socket.emit('rundown', rundownItems(ctx, showId));
   });
 
   producer.on('connection', (socket) => {
@@ -93,6 +93,8 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
       return ctx.authority.submit(showId, command.value, claims.name);
     });
 
+    socket.emit('rundown', rundownItems(ctx, showId));
+    socket.emit('activity', ctx.authority.recentActivity(showId));
     // A console joining mid-show gets the recent transcript and what is still suggested.
     for (const segment of ctx.transcript.segments.recent(showId, 200)) socket.emit('transcript', segment);
     for (const suggestion of ctx.transcript.suggestions.pending(showId).reverse()) socket.emit('suggestion', suggestion);
@@ -104,6 +106,13 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
         return { ok: false, error: apiError('not_found', `no pending suggestion "${body.value.id}": it was already taken, dismissed or ignored`) };
       }
       return { ok: true };
+    });
+
+    handle(socket, ctx.logger, 'rundown:set', (payload) => {
+      const body = parseWith(RundownSet, payload, 'the rundown');
+      if (!body.ok) return { ok: false, error: body.error };
+      const error = ctx.authority.setRundown(showId, body.value.productIds);
+      return error ? { ok: false, error } : { ok: true };
     });
 
     handle(socket, ctx.logger, 'cue', (payload) => {
@@ -121,6 +130,16 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
       }
       return { ok: true };
     });
+  });
+}
+
+/** The rundown with its products, in slot order, for prompters and consoles. */
+function rundownItems(ctx: RelayContext, showId: string): RundownItem[] {
+  const rt = ctx.authority.get(showId);
+  if (!rt) return [];
+  return rt.show.rundown.flatMap((id, i) => {
+    const product = rt.catalog.get(id);
+    return product ? [{ slot: i + 1, product }] : [];
   });
 }
 

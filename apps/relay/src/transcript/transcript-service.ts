@@ -44,6 +44,7 @@ export class TranscriptService {
       this.matchers.get(showId)?.tracker.setOnAir(onAir);
       for (const productId of onAir) this.suggestions.markTaken(showId, productId);
     });
+    authority.onRundown((showId, rundown) => this.matchers.get(showId)?.tracker.setRundown(rundown));
   }
 
   /** Takes segments for a show (which must exist). Never throws on odd text; answers what happened to each. */

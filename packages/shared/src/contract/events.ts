@@ -5,6 +5,7 @@ import type { ApiError } from './errors.js';
 import type { OverlayState } from './overlay.js';
 import type { Product } from './product.js';
 import type { Suggestion, SuggestionDismiss } from './suggestion.js';
+import type { RundownSet } from './show.js';
 import type { TrackEvent } from './track.js';
 import type { TranscriptSegment } from './transcript.js';
 
@@ -32,6 +33,16 @@ export interface RundownItem {
   product: Product;
 }
 
+/** A line of the console's activity log: who did what, when. */
+export interface Activity {
+  seq: number;
+  commandId: string;
+  type: Command['type'];
+  productId?: string;
+  by: string;
+  at: number;
+}
+
 interface SnapshotRequest {
   /** Ask for the full state, e.g. after seeing a gap in `seq`. */
   'overlay:get': (reply: Reply<SnapshotAnswer>) => void;
@@ -52,11 +63,15 @@ export interface ProducerServerToClient {
   presence: (presence: Presence) => void;
   metrics: (metrics: Record<string, number>) => void;
   cue: (cue: Cue) => void;
+  rundown: (items: RundownItem[]) => void;
+  activity: (entries: Activity[]) => void;
 }
 export interface ProducerClientToServer extends SnapshotRequest {
   command: (command: Command, reply: Reply<Ack>) => void;
   cue: (cue: CueBody, reply?: Reply<OkOrError>) => void;
   'suggestion:dismiss': (body: SuggestionDismiss, reply?: Reply<OkOrError>) => void;
+  /** Reorder or change the rundown (slots 1–9 are the first nine). */
+  'rundown:set': (body: RundownSet, reply?: Reply<OkOrError>) => void;
 }
 
 export interface HostServerToClient {

@@ -67,6 +67,10 @@ export const Show = z.object({
 });
 export type Show = z.infer<typeof Show>;
 
+/** Producer → relay: the new rundown, in slot order. */
+export const RundownSet = z.object({ productIds: z.array(ExternalId).max(MAX_RUNDOWN) });
+export type RundownSet = z.infer<typeof RundownSet>;
+
 export const TokenRole = z.enum(['producer', 'host', 'ingest']);
 export type TokenRole = z.infer<typeof TokenRole>;
 

@@ -1,0 +1,2 @@
+// Preload bridge (filled in by the desktop work).
+export {};

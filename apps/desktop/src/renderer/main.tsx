@@ -1,0 +1,15 @@
+// Renderer entry: /console is the producer console, /prompter/:show the host prompter.
+import { createRoot } from 'react-dom/client';
+import { ConsoleApp } from './features/console/ConsoleApp.js';
+import { PrompterApp } from './features/prompter/PrompterApp.js';
+import { readSession } from './lib/session.js';
+
+const root = createRoot(document.getElementById('root')!);
+const session = readSession(window.location);
+if (!session.ok) {
+  root.render(<p className="fatal">{session.message}</p>);
+} else if (session.page === 'prompter') {
+  root.render(<PrompterApp session={session} />);
+} else {
+  root.render(<ConsoleApp session={session} />);
+}
