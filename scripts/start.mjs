@@ -1,5 +1,8 @@
-// `npm start`: the demo. Installs and builds what is missing, then runs the relay with the `demo` show.
+// `npm start`: the demo. Installs and builds what is missing, runs the relay with the `demo` show, then
+// opens the console: in Electron where its binary exists, else it prints the browser URLs.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CHILD_ENV, ensureBuilt, ensureDeps, ROOT, say } from './lib/ensure.mjs';
 
@@ -10,11 +13,42 @@ const relay = spawn(process.execPath, [join(ROOT, 'apps', 'relay', 'dist', 'main
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...CHILD_ENV, CUECART_DEMO: '1', CUECART_LOG_LEVEL: process.env.CUECART_LOG_LEVEL ?? 'warn' },
 });
+let out = '';
+let opened = false;
+const children = [relay];
 relay.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  if (chunk.toString().includes('listening on')) {
-    say('open the watch URL above in a browser, then fire cards with the curl line (the producer console arrives in a later version).');
+  out += chunk.toString();
+  const base = /listening on (\S+)/.exec(out)?.[1];
+  const token = /producer:\s+(\S+)/.exec(out)?.[1];
+  if (!opened && base && token) {
+    opened = true;
+    openConsole(base, token);
   }
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => relay.kill(signal));
+
+function electronBinary() {
+  try {
+    const path = createRequire(join(ROOT, 'apps', 'desktop', 'package.json'))('electron');
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function openConsole(base, token) {
+  const binary = electronBinary();
+  if (!binary) {
+    say("Electron's binary is not installed here, so the console opens in the browser instead:");
+    say(`  ${base}/console#token=${token}`);
+    say('(on a machine with internet, "npm run desktop" downloads Electron and runs the desktop app)');
+    return;
+  }
+  say('opening the console in Electron…');
+  const app = spawn(binary, [join(ROOT, 'apps', 'desktop'), `--relay=${base}`, `--token=${token}`], { stdio: 'inherit', env: CHILD_ENV });
+  children.push(app);
+  app.on('error', (error) => say(`Electron could not start (${error.message}): open ${base}/console#token=${token} in a browser`));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));
 relay.on('exit', (code) => process.exit(code ?? 0));

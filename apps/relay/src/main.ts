@@ -55,11 +55,11 @@ async function main(): Promise<void> {
 
 function printDemo(base: string, demo: Awaited<ReturnType<typeof seedDemo>>): void {
   console.log(`demo show "${demo.showId}" is ready`);
+  console.log(`  console:   ${base}/console#token=${demo.producerToken}`);
+  console.log(`  prompter:  ${base}/prompter/${demo.showId}#token=${demo.hostToken}`);
   console.log(`  watch:     ${base}/watch/${demo.showId}`);
-  console.log(`  show:      ${base}/api/shows/${demo.showId}`);
   console.log(`  producer:  ${demo.producerToken}`);
-  console.log(`  host:      ${demo.hostToken}`);
-  console.log(`  fire a card:`);
+  console.log(`  fire a card from a script or a Stream Deck:`);
   console.log(
     `    curl -s -X POST ${base}/api/shows/${demo.showId}/commands -H 'Authorization: Bearer ${demo.producerToken}' -H 'Content-Type: application/json' -d '{"id":"take-'$RANDOM'","type":"feature","productId":"demo-kettle"}'`,
   );

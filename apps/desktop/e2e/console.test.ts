@@ -1,0 +1,106 @@
+// The producer console in Chromium against the real relay: transcript → suggestion → Enter on air,
+// Escape clears, a digit takes its rundown slot, and a take made while the relay is down waits in the
+// queue and arrives exactly once after the relay returns.
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+
+const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const dataDir = freshDataDir();
+let port: number;
+let relay: RelayProcess;
+let tokens: Awaited<ReturnType<typeof createShow>>;
+let browser: Browser;
+let page: Page;
+let viewer: Socket;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = srv.address() as { port: number };
+      srv.close(() => resolve(p));
+    });
+  });
+}
+
+const start = () => startRelay({ dataDir, env: { CUECART_PORT: String(port) } });
+const onAir = async () => (await emitAck(viewer, 'overlay:get', undefined)).state.featured.map((c: { productId: string }) => c.productId);
+const status = () => page.locator('[data-testid="connection-status"]').getAttribute('data-state');
+
+beforeAll(async () => {
+  port = await freePort();
+  relay = await start();
+  tokens = await createShow(relay, 'studio');
+  viewer = await connect(relay, '/viewer', { show: 'studio' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  page.on('pageerror', (err) => console.error('console page error:', err.message));
+  await page.goto(`${relay.url}/console#token=${tokens.producer}`);
+  await expect.poll(status, { timeout: 15_000 }).toBe('online');
+}, 60_000);
+
+afterAll(async () => {
+  viewer?.close();
+  await browser?.close();
+  await relay?.stop();
+  removeDataDir(dataDir);
+});
+
+describe('producer console', () => {
+  it('shows a posted transcript line and its suggestion; Enter puts it on air for viewers', async () => {
+    const posted = await api(relay, 'POST', '/api/shows/studio/transcript', { segments: [{ id: 's1', startMs: 1000, endMs: 4000, text: 'okay so this is the pour over kettle look at that spout', final: true }] }, tokens.ingest);
+    expect(posted.status).toBe(202);
+    await page.locator('[data-testid="transcript-line"]', { hasText: 'pour over kettle' }).waitFor({ timeout: 10_000 });
+    await page.locator('[data-testid="suggestion"][data-product-id="p-kettle"]').waitFor({ timeout: 10_000 });
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    await expect.poll(onAir, { timeout: 5000 }).toEqual(['p-kettle']);
+    await page.locator('[data-testid="on-air-card"][data-product-id="p-kettle"]').waitFor();
+    await page.screenshot({ path: `${SHOTS}console-1600x900.png` });
+  });
+
+  it('clears the air with Escape and takes a rundown slot with its digit', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(onAir, { timeout: 5000 }).toEqual([]);
+    await page.keyboard.press('2');
+    await expect.poll(onAir, { timeout: 5000 }).toEqual(['p-mug']);
+  });
+
+  it('ignores hotkeys while typing in a text field', async () => {
+    const search = page.locator('[data-testid="catalog-search"]');
+    await search.click();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    expect(await onAir()).toEqual(['p-mug']);
+    await search.fill('');
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
+  it('keeps a take made while the relay is down in a visible queue and delivers it exactly once', async () => {
+    viewer.close();
+    expect(await relay.stop()).toBe(0);
+    await expect.poll(status, { timeout: 10_000 }).toBe('offline');
+    await page.keyboard.press('4');
+    const queued = page.locator('[data-testid="queued-command"]');
+    await expect.poll(() => queued.count(), { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: `${SHOTS}console-offline-queue.png` });
+
+    relay = await start();
+    viewer = await connect(relay, '/viewer', { show: 'studio' });
+    await expect.poll(status, { timeout: 20_000 }).toBe('online');
+    await expect.poll(onAir, { timeout: 10_000 }).toEqual(['p-lamp']);
+    await expect.poll(() => page.locator('[data-testid="queued-command"][data-state="pending"]').count(), { timeout: 10_000 }).toBe(0);
+    // The activity log a fresh console receives holds every accepted command: the queued take is in it once.
+    const producer = await connect(relay, '/producer', { token: tokens.producer });
+    await emitAck(producer, 'overlay:get', undefined);
+    const [log] = received<Array<{ type: string; productId?: string }>>(producer, 'activity');
+    expect(log!.filter((e) => e.type === 'feature' && e.productId === 'p-lamp')).toHaveLength(1);
+    producer.close();
+  });
+});
