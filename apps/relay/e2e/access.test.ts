@@ -1,18 +1,13 @@
 // Roles and tokens: only a producer of this show can change its overlay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import type { Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, readSecret, record, removeDataDir, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, readSecret, record, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
 
 let relay: RelayProcess;
 let a: Awaited<ReturnType<typeof createShow>>;
 let b: Awaited<ReturnType<typeof createShow>>;
-const sockets: Socket[] = [];
-const open = async (ns: string, auth: Record<string, unknown>) => {
-  const s = await connect(relay, ns, auth);
-  sockets.push(s);
-  return s;
-};
+const pool = socketPool(() => relay);
+const open = pool.open;
 const refused = (ns: string, auth: Record<string, unknown>) =>
   connect(relay, ns, auth).then(
     (s) => {
@@ -41,7 +36,7 @@ beforeAll(async () => {
   b = await createShow(relay, 'show-b');
 });
 afterAll(async () => {
-  for (const s of sockets) s.close();
+  pool.closeAll();
   await relay.stop();
   removeDataDir(relay.dataDir);
 });

@@ -1,24 +1,19 @@
 // What a console and a prompter get besides the overlay: the rundown (and its reordering), the activity
 // log of who fired what, and the whole catalog for search.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import { api, connect, createShow, emitAck, next, received, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { api, createShow, emitAck, next, received, removeDataDir, socketPool, startRelay, type RelayProcess } from './support/relay-process.js';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;
-const sockets: Socket[] = [];
-const open = async (ns: string, auth: Record<string, unknown>) => {
-  const s = await connect(relay, ns, auth);
-  sockets.push(s);
-  return s;
-};
+const pool = socketPool(() => relay);
+const open = pool.open;
 
 beforeAll(async () => {
   relay = await startRelay();
   tokens = await createShow(relay, 'feed');
 });
 afterAll(async () => {
-  for (const s of sockets) s.close();
+  pool.closeAll();
   await relay.stop();
   removeDataDir(relay.dataDir);
 });

@@ -1,23 +1,18 @@
 // The show authority over real sockets: fan-out, seq, late joiners, idempotent commands, presence and cues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import { connect, createShow, emitAck, next, received, record, removeDataDir, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { createShow, emitAck, next, received, record, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;
-const sockets: Socket[] = [];
-const open = async (ns: string, auth: Record<string, unknown>) => {
-  const s = await connect(relay, ns, auth);
-  sockets.push(s);
-  return s;
-};
+const pool = socketPool(() => relay);
+const open = pool.open;
 
 beforeAll(async () => {
   relay = await startRelay();
   tokens = await createShow(relay, 'fanout');
 });
 afterAll(async () => {
-  for (const s of sockets) s.close();
+  pool.closeAll();
   expect(await relay.stop()).toBe(0);
   removeDataDir(relay.dataDir);
 });

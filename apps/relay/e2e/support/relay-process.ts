@@ -127,7 +127,8 @@ export function connect(relay: { url: string }, namespace: string, auth: Record<
 }
 
 /** Waits for the next `event` on a socket (or the first that matches). */
-export function next<T = any>(socket: Socket, event: string, match: (v: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+// Callers narrow the value in the predicate, so the value type stays loose.
+export function next<T = any>(socket: Socket, event: string, match: (v: any) => boolean = () => true, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, on);
@@ -155,3 +156,16 @@ export function emitAck<T = any>(socket: Socket, event: string, payload: unknown
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sockets a test file opens, closed together at the end. */
+export function socketPool(relay: () => { url: string }) {
+  const sockets: Socket[] = [];
+  return {
+    open: async (namespace: string, auth: Record<string, unknown>): Promise<Socket> => {
+      const socket = await connect(relay(), namespace, auth);
+      sockets.push(socket);
+      return socket;
+    },
+    closeAll: () => sockets.splice(0).forEach((s) => s.close()),
+  };
+}
