@@ -118,7 +118,13 @@ describe('watch page in Chromium', () => {
       const mine = orders.filter((o) => o.name === 'Ada Lovelace').at(-1);
       expect(mine?.lines).toEqual([expect.objectContaining({ productId: 'demo-mug', quantity: 2 })]);
       await page.screenshot({ path: `${SHOTS}order-${name.replace(' ', '-')}.png` });
-      await page.close();
+      await page.close(); // pagehide flushes the last beacons
+      // The beacons reached the relay: the card was seen, added, checked out and bought.
+      await expect
+        .poll(async () => (await api(relay, 'GET', '/api/shows/demo/analytics', undefined, producer)).body.funnel, { timeout: 10_000 })
+        .toMatchObject({ impression: expect.any(Number), add_to_cart: expect.any(Number), checkout: expect.any(Number), purchase: expect.any(Number) });
+      const { funnel } = (await api(relay, 'GET', '/api/shows/demo/analytics', undefined, producer)).body;
+      expect(Math.min(funnel.impression, funnel.add_to_cart, funnel.checkout, funnel.purchase)).toBeGreaterThanOrEqual(1);
     });
   }
 });
