@@ -1,18 +1,19 @@
 // `npm test`: installs and builds what is missing, then runs every suite once and prints one closing line.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHILD_ENV, ensureBuilt, ensureChromium, ensureDeps, ROOT, run, say } from './lib/ensure.mjs';
+import { CHILD_ENV, ensureBuilt, ensureChromium, ensureDeps, ensureRedis, ROOT, run, say } from './lib/ensure.mjs';
 
 await ensureDeps();
 await ensureBuilt();
 const chromium = await ensureChromium();
+const redisServer = await ensureRedis();
 
 const report = join(ROOT, '.tmp', 'vitest-report.json');
 mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 rmSync(report, { force: true });
 say('running every suite…');
 const code = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-  env: { ...CHILD_ENV, CUECART_CHROMIUM: chromium },
+  env: { ...CHILD_ENV, CUECART_CHROMIUM: chromium, CUECART_REDIS_SERVER: redisServer },
 });
 
 let summary = '';

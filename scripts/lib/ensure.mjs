@@ -65,19 +65,26 @@ export async function ensureBuilt() {
   if (code !== 0) fail('the build failed: see the errors above.');
 }
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** Finds a Chromium for the browser tests, installing Debian's when running as root; else says what to install. */
-export async function ensureChromium() {
-  const found = () => [process.env.CUECART_CHROMIUM, ...CHROMIUM_CANDIDATES].find((p) => p && existsSync(p));
+/**
+ * Finds a system program the tests need, installing Debian's package when running as root (CI);
+ * otherwise says exactly what to install.
+ */
+async function ensureSystemTool({ envVar, candidates, aptPackage, purpose }) {
+  const found = () => [process.env[envVar], ...candidates].find((p) => p && existsSync(p));
   if (found()) return found();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    say('installing Debian chromium for the browser tests (apt-get)…');
+    say(`installing Debian ${aptPackage} for ${purpose} (apt-get)…`);
     const env = { ...CHILD_ENV, DEBIAN_FRONTEND: 'noninteractive' };
     await run('apt-get', ['update', '-qq'], { env });
-    const code = await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+    const code = await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', aptPackage], { env });
     if (code === 0 && found()) return found();
   }
-  fail('the browser tests need Chromium: install it (Debian/Ubuntu: "sudo apt-get install chromium") or set CUECART_CHROMIUM to its path.');
+  fail(`${purpose} need ${aptPackage}: install it (Debian/Ubuntu: "sudo apt-get install ${aptPackage}") or set ${envVar} to its path.`);
 }
+
+export const ensureChromium = () =>
+  ensureSystemTool({ envVar: 'CUECART_CHROMIUM', candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], aptPackage: 'chromium', purpose: 'the browser tests' });
+
+export const ensureRedis = () =>
+  ensureSystemTool({ envVar: 'CUECART_REDIS_SERVER', candidates: ['/usr/bin/redis-server', '/usr/local/bin/redis-server'], aptPackage: 'redis-server', purpose: 'the cluster-mode tests' });

@@ -8,12 +8,9 @@ import { createRelay } from './server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  if (config.redisUrl) {
-    throw new ConfigError('CUECART_REDIS_URL is set, but this relay has no cluster mode yet: unset it to run a single relay');
-  }
   const logger = createLogger(config.logLevel);
   // Handlers go in before anything can print "listening on": a signal that came before them would kill the process outright.
-  let relay: ReturnType<typeof createRelay> | undefined;
+  let relay: Awaited<ReturnType<typeof createRelay>> | undefined;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -28,7 +25,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  relay = createRelay(config, logger);
+  relay = await createRelay(config, logger).catch((error: Error) => {
+    throw error instanceof DataDirBusyError ? error : new ConfigError(error.message);
+  });
   if (relay.generated.includes('adminToken')) {
     console.log(`generated an admin token (kept in ${config.dataDir}/admin-token): ${relay.ctx.adminToken}`);
   }

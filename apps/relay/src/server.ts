@@ -15,6 +15,8 @@ import { trackRoutes } from './http/track-routes.js';
 import { errorHandler, sendError } from './http/respond.js';
 import type { Logger } from './logger.js';
 import { ShowAuthority } from './shows/show-authority.js';
+import { SqliteShowStore } from './shows/sqlite-show-store.js';
+import { connectCluster, type Cluster } from './cluster/cluster.js';
 import { attachNamespaces } from './sockets/namespaces.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
 import { commerceRoutes } from './http/commerce-routes.js';
@@ -45,12 +47,19 @@ export function readVersion(): string {
   return pkg.version;
 }
 
-export function createRelay(config: RelayConfig, logger: Logger): Relay {
+export async function createRelay(config: RelayConfig, logger: Logger): Promise<Relay> {
   const secrets = ensureSecrets(config.dataDir, config);
   const db = openDatabase(config.dataDir);
-  const authority = new ShowAuthority(db);
-  const shows = authority.load();
-  logger.info({ shows }, 'shows rebuilt from the log');
+  let cluster: Cluster | undefined;
+  try {
+    cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger) : undefined;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const authority = new ShowAuthority(cluster ? cluster.store : new SqliteShowStore(db));
+  const shows = await authority.load();
+  logger.info({ shows, cluster: Boolean(cluster) }, 'shows rebuilt from the log');
 
   const transcript = new TranscriptService(db, authority);
   const track = new TrackRepository(db);
@@ -75,6 +84,12 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
     res.json({ ok: true, version: ctx.version });
   });
   app.use('/api', apiCors);
+  // A show created on another relay of the cluster is loaded before any route looks it up.
+  const warm = (param: string) => (req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    ctx.authority.ensure(String(req.params[param])).then(() => next(), next);
+  };
+  app.use('/api/shows/:id', warm('id'));
+  app.use('/watch/:show', warm('show'));
   app.use(showsRoutes(ctx));
   app.use(trackRoutes(ctx));
   app.use(transcriptRoutes(ctx));
@@ -93,6 +108,7 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
     cors: { origin: true, credentials: false },
     serveClient: false,
   });
+  if (cluster) await cluster.attach(io, authority);
   attachNamespaces(io, ctx);
 
   return {
@@ -119,6 +135,8 @@ export function createRelay(config: RelayConfig, logger: Logger): Relay {
         // Keep-alive HTTP connections would otherwise hold the close open until they time out.
         http.closeIdleConnections();
       });
+      await authority.close();
+      await cluster?.close();
       db.close();
     },
   };

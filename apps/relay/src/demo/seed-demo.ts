@@ -31,7 +31,7 @@ export async function seedDemo(ctx: RelayContext): Promise<DemoAccess> {
   if (!ctx.authority.get(DEMO_SHOW_ID)) {
     const catalog = await loadCatalog({ provider: 'file', path: DEMO_CATALOG_PATH }, process.cwd());
     if (!catalog.ok) throw new Error(`the demo catalog is broken: ${catalog.error.message}`);
-    const created = ctx.authority.create({
+    const created = await ctx.authority.create({
       id: DEMO_SHOW_ID,
       title: 'Cuecart demo: the Autumn Edit',
       spec: { provider: 'file', path: DEMO_CATALOG_PATH },

@@ -21,7 +21,7 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!body) return;
     const catalog = await loadCatalog(body.catalog, process.cwd());
     if (!catalog.ok) return sendError(res, catalog.error);
-    const created = ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
+    const created = await ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
     if (!created.ok) return sendError(res, created.error);
     ctx.logger.info({ show: created.show.id, products: catalog.products.length }, 'show created');
     ctx.sources.start(created.show.id);

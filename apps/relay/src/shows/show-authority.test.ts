@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command, OverlayState, Product } from '@cuecart/shared';
 import { openDatabase, type Db } from '../db/database.js';
+import { SqliteShowStore } from './sqlite-show-store.js';
 import { ShowAuthority, type NewShow } from './show-authority.js';
 
 const T0 = 1_700_000_000_000;
@@ -38,7 +39,7 @@ function reopen(): Db {
   return fresh;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cuecart-authority-'));
   now = T0;
   db = reopen();
@@ -50,11 +51,11 @@ afterEach(() => {
 });
 
 function authority(): ShowAuthority {
-  return new ShowAuthority(db, () => now);
+  return new ShowAuthority(new SqliteShowStore(db), () => now);
 }
 
-function created(a: ShowAuthority, extra: Partial<NewShow> = {}): string {
-  const result = a.create(newShow(extra));
+async function created(a: ShowAuthority, extra: Partial<NewShow> = {}): Promise<string> {
+  const result = await a.create(newShow(extra));
   if (!result.ok) throw new Error(`create failed: ${result.error.message}`);
   return result.show.id;
 }
@@ -66,9 +67,9 @@ function stateOf(a: ShowAuthority, showId: string): OverlayState {
 }
 
 describe('ShowAuthority.create', () => {
-  it('creates a scheduled show with the given id, an empty overlay and the catalog summary', () => {
+  it('creates a scheduled show with the given id, an empty overlay and the catalog summary', async () => {
     const a = authority();
-    const result = a.create(newShow({ id: 'spring', streamUrl: 'https://video.example/live.m3u8', streamEpochMs: T0 - 5000 }));
+    const result = await a.create(newShow({ id: 'spring', streamUrl: 'https://video.example/live.m3u8', streamEpochMs: T0 - 5000 }));
     expect(result).toEqual({
       ok: true,
       show: {
@@ -87,20 +88,20 @@ describe('ShowAuthority.create', () => {
     expect(a.publicShow('spring')?.status).toBe('scheduled');
   });
 
-  it('makes a URL-safe id when none is given, a different one each time', () => {
+  it('makes a URL-safe id when none is given, a different one each time', async () => {
     const a = authority();
-    const first = created(a);
-    const second = created(a);
+    const first = await created(a);
+    const second = await created(a);
     expect(first).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
     expect(second).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/);
     expect(first).not.toBe(second);
     expect(a.ids().sort()).toEqual([first, second].sort());
   });
 
-  it('refuses an id that is taken, with conflict, and keeps the first show', () => {
+  it('refuses an id that is taken, with conflict, and keeps the first show', async () => {
     const a = authority();
-    created(a, { id: 'spring', title: 'First' });
-    const again = a.create(newShow({ id: 'spring', title: 'Second' }));
+    await created(a, { id: 'spring', title: 'First' });
+    const again = await a.create(newShow({ id: 'spring', title: 'Second' }));
     expect(again.ok).toBe(false);
     if (again.ok) return;
     expect(again.error.code).toBe('conflict');
@@ -108,9 +109,9 @@ describe('ShowAuthority.create', () => {
     expect(a.publicShow('spring')?.title).toBe('First');
   });
 
-  it('refuses a rundown naming products that are not in the catalog, naming them, and stores nothing', () => {
+  it('refuses a rundown naming products that are not in the catalog, naming them, and stores nothing', async () => {
     const a = authority();
-    const result = a.create(newShow({ id: 'bad', rundown: ['serum', 'ghost', 'phantom'] }));
+    const result = await a.create(newShow({ id: 'bad', rundown: ['serum', 'ghost', 'phantom'] }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid');
@@ -118,20 +119,20 @@ describe('ShowAuthority.create', () => {
     expect(result.error.message).toContain('phantom');
     expect(result.error.message).not.toContain('serum');
     expect(a.get('bad')).toBeUndefined();
-    const reloaded = new ShowAuthority(db);
-    expect(reloaded.load()).toBe(0);
+    const reloaded = new ShowAuthority(new SqliteShowStore(db));
+    expect(await reloaded.load()).toBe(0);
   });
 
-  it('an empty rundown is fine', () => {
+  it('an empty rundown is fine', async () => {
     const a = authority();
-    expect(a.create(newShow({ rundown: [] })).ok).toBe(true);
+    expect((await a.create(newShow({ rundown: [] }))).ok).toBe(true);
   });
 });
 
 describe('ShowAuthority.submit', () => {
   it('accepts commands in order, seq growing by one each time, and notifies listeners with the new state', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     const seen: Array<[string, OverlayState]> = [];
     a.onOverlay((showId, state) => seen.push([showId, state]));
 
@@ -153,7 +154,7 @@ describe('ShowAuthority.submit', () => {
 
   it('a rejected command (unknown product) changes neither state nor seq and notifies nobody', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     await a.submit(id, feature('c1', 'serum'), 'Ana');
     const before = structuredClone(stateOf(a, id));
     let notified = 0;
@@ -173,7 +174,7 @@ describe('ShowAuthority.submit', () => {
 
   it('the same id with the same body answers identically without applying it again or notifying again', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     let notified = 0;
     a.onOverlay(() => notified++);
     const cmd = feature('c1', 'serum', { exclusive: false, badge: 'NEW' });
@@ -190,7 +191,7 @@ describe('ShowAuthority.submit', () => {
 
   it('the same id with the same body after a rejection is rejected the same way', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     const first = await a.submit(id, { id: 'u1', type: 'unfeature', productId: 'serum' }, 'Ana');
     expect(first.ok).toBe(false);
     // Now the product is on air, but the command id was already answered: the answer stands.
@@ -202,7 +203,7 @@ describe('ShowAuthority.submit', () => {
 
   it('the same id with a different body is a conflict and changes nothing', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     await a.submit(id, feature('c1', 'serum'), 'Ana');
     const before = structuredClone(stateOf(a, id));
     const ack = await a.submit(id, feature('c1', 'kettle'), 'Ana');
@@ -218,8 +219,8 @@ describe('ShowAuthority.submit', () => {
 
   it('command ids are per show: the same id on two shows applies on each', async () => {
     const a = authority();
-    const one = created(a, { id: 'one' });
-    const two = created(a, { id: 'two' });
+    const one = await created(a, { id: 'one' });
+    const two = await created(a, { id: 'two' });
     expect(await a.submit(one, feature('c1', 'serum'), 'Ana')).toEqual({ ok: true, seq: 1 });
     expect(await a.submit(two, feature('c1', 'kettle'), 'Ana')).toEqual({ ok: true, seq: 1 });
     expect(stateOf(a, one).featured.map((c) => c.productId)).toEqual(['serum']);
@@ -238,7 +239,7 @@ describe('ShowAuthority.submit', () => {
 
   it('a throwing overlay listener does not break the ack, the state, or the other listeners', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     const seen: number[] = [];
     a.onOverlay(() => {
       throw new Error('socket exploded');
@@ -252,7 +253,7 @@ describe('ShowAuthority.submit', () => {
 
   it('an unsubscribed listener hears nothing more', async () => {
     const a = authority();
-    const id = created(a);
+    const id = await created(a);
     const seen: number[] = [];
     const off = a.onOverlay((_showId, state) => seen.push(state.seq));
     await a.submit(id, feature('c1', 'serum'), 'Ana');
@@ -265,8 +266,8 @@ describe('ShowAuthority.submit', () => {
 describe('ShowAuthority.load after a restart', () => {
   it('rebuilds every show with identical state and seq from the re-opened database', async () => {
     const a = authority();
-    const spring = created(a, { id: 'spring' });
-    const quiet = created(a, { id: 'quiet', rundown: ['tote'] });
+    const spring = await created(a, { id: 'spring' });
+    const quiet = await created(a, { id: 'quiet', rundown: ['tote'] });
     await a.submit(spring, feature('c1', 'serum', { badge: 'NEW', mediaMs: 12_000 }), 'Ana');
     now += 1000;
     await a.submit(spring, feature('c2', 'kettle', { exclusive: false, offer: { text: 'Bundle', endsAt: T0 + 3_600_000 } }), 'Ana');
@@ -279,8 +280,8 @@ describe('ShowAuthority.load after a restart', () => {
 
     db.close();
     db = reopen();
-    const b = new ShowAuthority(db, () => now);
-    expect(b.load()).toBe(2);
+    const b = new ShowAuthority(new SqliteShowStore(db), () => now);
+    expect(await b.load()).toBe(2);
     expect(b.ids().sort()).toEqual([quiet, spring].sort());
     expect(stateOf(b, spring)).toEqual(before);
     expect(b.publicShow(spring)).toEqual(publicBefore);
@@ -291,15 +292,15 @@ describe('ShowAuthority.load after a restart', () => {
 
   it('answers a repeated command id identically after the restart, without applying it again', async () => {
     const a = authority();
-    const id = created(a, { id: 'spring' });
+    const id = await created(a, { id: 'spring' });
     const accepted = await a.submit(id, feature('c1', 'serum'), 'Ana');
     const rejected = await a.submit(id, feature('c2', 'ghost'), 'Ana');
     await a.submit(id, feature('c3', 'kettle'), 'Ana');
 
     db.close();
     db = reopen();
-    const b = new ShowAuthority(db, () => now);
-    b.load();
+    const b = new ShowAuthority(new SqliteShowStore(db), () => now);
+    await b.load();
     let notified = 0;
     b.onOverlay(() => notified++);
     const before = structuredClone(stateOf(b, id));
@@ -315,12 +316,12 @@ describe('ShowAuthority.load after a restart', () => {
   });
 
   it('refuses to create a show whose id exists in the database after a restart', async () => {
-    created(authority(), { id: 'spring' });
+    await created(authority(), { id: 'spring' });
     db.close();
     db = reopen();
-    const b = new ShowAuthority(db, () => now);
-    b.load();
-    const again = b.create(newShow({ id: 'spring' }));
+    const b = new ShowAuthority(new SqliteShowStore(db), () => now);
+    await b.load();
+    const again = await b.create(newShow({ id: 'spring' }));
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.code).toBe('conflict');
   });

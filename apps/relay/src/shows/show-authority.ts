@@ -1,5 +1,6 @@
 // The show authority: owns every show's overlay state. A command is validated, applied with the
-// shared reducer, logged durably with its seq, and only then acknowledged and broadcast.
+// shared reducer, committed durably with its seq (SQLite, or Redis in a cluster), and only then
+// acknowledged and broadcast.
 import { randomBytes } from 'node:crypto';
 import {
   apiError,
@@ -7,6 +8,7 @@ import {
   emptyOverlay,
   type Ack,
   type Activity,
+  type ApiError,
   type CatalogSpec,
   type Command,
   type OverlayState,
@@ -14,9 +16,8 @@ import {
   type Show,
   type TranscriptSourceSpec,
 } from '@cuecart/shared';
-import type { Db } from '../db/database.js';
-import { CommandLog, toActivity } from './command-log.js';
-import { ShowRepository } from './show-repository.js';
+import { toActivity } from './command-log.js';
+import type { ShowStore, StoredShowWithState } from './show-store.js';
 
 export interface ShowRuntime {
   show: Show;
@@ -38,34 +39,53 @@ export interface NewShow {
   transcript?: TranscriptSourceSpec | undefined;
 }
 
-type OverlayListener = (showId: string, state: OverlayState) => void;
-type ActivityListener = (showId: string, entry: Activity) => void;
-type RundownListener = (showId: string, rundown: string[]) => void;
+/** What relays in a cluster tell each other about shows; a single relay has no bus. */
+export type ShowEvent =
+  | { type: 'committed'; showId: string; state: OverlayState; entry: Activity }
+  | { type: 'rundown'; showId: string; rundown: string[] }
+  | { type: 'show'; showId: string };
+
+export interface ShowBus {
+  publish(event: ShowEvent): void;
+}
+
+type Listener<T> = (showId: string, value: T) => void;
+
+/** A commit that found the state moved on (another relay took a command) is retried this many times. */
+const MAX_ATTEMPTS = 8;
 
 export class ShowAuthority {
   private readonly shows = new Map<string, ShowRuntime>();
-  private readonly repo: ShowRepository;
-  private readonly log: CommandLog;
-  private readonly listeners = new Set<OverlayListener>();
-  private readonly activityListeners = new Set<ActivityListener>();
-  private readonly rundownListeners = new Set<RundownListener>();
+  private readonly overlayListeners = new Set<Listener<OverlayState>>();
+  private readonly activityListeners = new Set<Listener<Activity>>();
+  private readonly rundownListeners = new Set<Listener<string[]>>();
+  /** Commands of one show run one after another in this relay. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private bus: ShowBus | undefined;
 
-  constructor(db: Db, private readonly clock: () => number = Date.now) {
-    this.repo = new ShowRepository(db);
-    this.log = new CommandLog(db);
+  constructor(private readonly store: ShowStore, private readonly clock: () => number = Date.now) {}
+
+  /** In a cluster, every accepted change is also published for the other relays. */
+  attachBus(bus: ShowBus): void {
+    this.bus = bus;
   }
 
   /** Rebuilds every show's state from the durable log. */
-  load(): number {
-    for (const stored of this.repo.all()) {
-      const state = this.log.latestState(stored.show.id) ?? emptyOverlay(stored.show.id, stored.show.status);
-      this.shows.set(stored.show.id, { ...runtime(stored.show, stored.spec, stored.products, state), transcript: stored.transcript });
-    }
+  async load(): Promise<number> {
+    for (const stored of await this.store.loadAll()) this.remember(stored);
     return this.shows.size;
   }
 
   get(showId: string): ShowRuntime | undefined {
     return this.shows.get(showId);
+  }
+
+  /** Like get, but asks the store for a show this relay has not heard of yet (created on another relay). */
+  async ensure(showId: string): Promise<ShowRuntime | undefined> {
+    const known = this.shows.get(showId);
+    if (known) return known;
+    const stored = await this.store.load(showId);
+    return stored ? this.remember(stored) : undefined;
   }
 
   ids(): string[] {
@@ -78,9 +98,8 @@ export class ShowAuthority {
     return rt && { ...rt.show, status: rt.state.status };
   }
 
-  create(input: NewShow): { ok: true; show: Show } | { ok: false; error: ReturnType<typeof apiError> } {
+  async create(input: NewShow): Promise<{ ok: true; show: Show } | { ok: false; error: ApiError }> {
     const id = input.id ?? `show-${randomBytes(5).toString('hex')}`;
-    if (this.shows.has(id)) return { ok: false, error: apiError('conflict', `a show with id "${id}" already exists: choose another id`) };
     const catalog = new Map(input.products.map((p) => [p.id, p]));
     const missing = input.rundown.filter((pid) => !catalog.has(pid));
     if (missing.length) {
@@ -97,43 +116,161 @@ export class ShowAuthority {
       ...(input.streamEpochMs !== undefined ? { streamEpochMs: input.streamEpochMs } : {}),
       ...(input.transcript ? { transcript: { provider: input.transcript.provider } } : {}),
     };
-    this.repo.insert({ show, spec: input.spec, products: input.products, transcript: input.transcript });
-    this.shows.set(id, { ...runtime(show, input.spec, input.products, emptyOverlay(id)), transcript: input.transcript });
+    const stored = { show, spec: input.spec, products: input.products, transcript: input.transcript };
+    if (this.shows.has(id) || !(await this.store.insertShow(stored))) {
+      return { ok: false, error: apiError('conflict', `a show with id "${id}" already exists: choose another id`) };
+    }
+    this.remember(stored);
+    this.bus?.publish({ type: 'show', showId: id });
     return { ok: true, show };
   }
 
   /** Keeps a show's transcript source settings, e.g. the V100 event id the relay created. */
-  setTranscript(showId: string, transcript: TranscriptSourceSpec): void {
+  async setTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
     const rt = this.shows.get(showId);
     if (!rt) return;
-    this.repo.updateTranscript(showId, transcript);
+    await this.store.updateTranscript(showId, transcript);
     rt.transcript = transcript;
   }
 
   /** Applies a parsed command. The same command id is applied once and always answered the same way. */
-  async submit(showId: string, command: Command, by: string): Promise<Ack> {
-    const rt = this.shows.get(showId);
-    if (!rt) return { ok: false, error: apiError('not_found', `show "${showId}" does not exist`) };
-    const body = JSON.stringify(command);
-    const earlier = this.log.find(showId, command.id);
-    if (earlier) {
-      if (earlier.body === body) return earlier.ack;
-      return { ok: false, error: apiError('conflict', `command id "${command.id}" was already used for a different command: make a new id for each command`) };
-    }
-    const now = this.clock();
-    const result = applyCommand(rt.state, command, rt.catalog, now);
-    const ack: Ack = result.ok ? { ok: true, seq: result.state.seq } : { ok: false, error: result.error };
-    // Logged before the ack: an acknowledged command survives a crash, and a rejected one is answered the same way again.
-    this.log.append({ showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now });
-    if (result.ok) {
-      rt.state = result.state;
-      this.notify(this.listeners, showId, result.state);
-      this.notify(this.activityListeners, showId, toActivity(result.state.seq, command, by, now));
-    }
-    return ack;
+  submit(showId: string, command: Command, by: string): Promise<Ack> {
+    const previous = this.queues.get(showId) ?? Promise.resolve();
+    const run = previous.then(() => this.apply(showId, command, by));
+    const settled = run.catch(() => undefined);
+    this.queues.set(showId, settled);
+    void settled.then(() => {
+      if (this.queues.get(showId) === settled) this.queues.delete(showId);
+    });
+    return run;
   }
 
-  private notify<T>(listeners: Set<(showId: string, value: T) => void>, showId: string, value: T): void {
+  private async apply(showId: string, command: Command, by: string): Promise<Ack> {
+    const rt = await this.ensure(showId);
+    if (!rt) return { ok: false, error: apiError('not_found', `show "${showId}" does not exist`) };
+    const body = JSON.stringify(command);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const earlier = await this.store.findAnswer(showId, command.id);
+      if (earlier) return answerRepeat(earlier, body, command.id);
+      const now = this.clock();
+      const result = applyCommand(rt.state, command, rt.catalog, now);
+      const ack: Ack = result.ok ? { ok: true, seq: result.state.seq } : { ok: false, error: result.error };
+      // Committed before the ack: an acknowledged command survives a crash, and a rejected one is answered the same way again.
+      const commit = await this.store.commit({ showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now, expectedSeq: rt.state.seq });
+      if (commit.kind === 'duplicate') return answerRepeat(commit.answer, body, command.id);
+      if (commit.kind === 'stale') {
+        // Another relay took a command for this show first: start again from its state.
+        if (commit.state && commit.state.seq > rt.state.seq) this.adoptState(showId, commit.state);
+        continue;
+      }
+      if (result.ok) {
+        const entry = toActivity(result.state.seq, command, by, now);
+        // (A shared store tells the other relays itself, in the same step as the commit.)
+        this.adoptState(showId, result.state);
+        this.notify(this.activityListeners, showId, entry);
+      }
+      return ack;
+    }
+    return { ok: false, error: apiError('conflict', 'the show changed too often to apply this command: send it again with the same id') };
+  }
+
+  /** A change made by another relay of the cluster. */
+  async receive(event: ShowEvent): Promise<void> {
+    switch (event.type) {
+      case 'show':
+        await this.ensure(event.showId);
+        return;
+      case 'committed': {
+        const rt = await this.ensure(event.showId);
+        // Our own commits come back too: they are not newer than what this relay already has.
+        if (!rt || event.state.seq <= rt.state.seq) return;
+        this.adoptState(event.showId, event.state);
+        this.notify(this.activityListeners, event.showId, event.entry);
+        return;
+      }
+      case 'rundown': {
+        const rt = this.shows.get(event.showId);
+        if (!rt) return;
+        rt.show = { ...rt.show, rundown: event.rundown };
+        this.notify(this.rundownListeners, event.showId, event.rundown);
+        return;
+      }
+    }
+  }
+
+  /** After a reconnect to the store: catch up on whatever was missed while away. */
+  async resync(): Promise<void> {
+    for (const stored of await this.store.loadAll()) {
+      const rt = this.shows.get(stored.show.id);
+      if (!rt) {
+        this.remember(stored);
+      } else if (stored.state && stored.state.seq > rt.state.seq) {
+        this.adoptState(stored.show.id, stored.state);
+      }
+    }
+  }
+
+  onOverlay(listener: Listener<OverlayState>): () => void {
+    this.overlayListeners.add(listener);
+    return () => this.overlayListeners.delete(listener);
+  }
+
+  onActivity(listener: Listener<Activity>): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  onRundown(listener: Listener<string[]>): () => void {
+    this.rundownListeners.add(listener);
+    return () => this.rundownListeners.delete(listener);
+  }
+
+  recentActivity(showId: string, limit = 50): Promise<Activity[]> {
+    return this.store.recentActivity(showId, limit);
+  }
+
+  /** Replaces the rundown (slot order). Every product must be in the show's catalog. */
+  async setRundown(showId: string, productIds: string[]): Promise<ApiError | null> {
+    const rt = this.shows.get(showId);
+    if (!rt) return apiError('not_found', `show "${showId}" does not exist`);
+    const missing = productIds.filter((id) => !rt.catalog.has(id));
+    if (missing.length) return apiError('not_found', `not in this show's catalog: ${missing.slice(0, 5).join(', ')}`);
+    const unique = [...new Set(productIds)];
+    rt.show = { ...rt.show, rundown: unique };
+    await this.store.updateShow(rt.show);
+    this.notify(this.rundownListeners, showId, unique);
+    this.bus?.publish({ type: 'rundown', showId, rundown: unique });
+    return null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+    await this.store.close();
+  }
+
+  private adoptState(showId: string, state: OverlayState): void {
+    const rt = this.shows.get(showId);
+    if (!rt) return;
+    rt.state = state;
+    this.notify(this.overlayListeners, showId, state);
+  }
+
+  private remember(stored: StoredShowWithState): ShowRuntime {
+    const existing = this.shows.get(stored.show.id);
+    if (existing) return existing;
+    const rt: ShowRuntime = {
+      show: stored.show,
+      spec: stored.spec,
+      products: stored.products,
+      catalog: new Map(stored.products.map((p) => [p.id, p])),
+      state: stored.state ?? emptyOverlay(stored.show.id, stored.show.status),
+      transcript: stored.transcript,
+    };
+    this.shows.set(stored.show.id, rt);
+    return rt;
+  }
+
+  private notify<T>(listeners: Set<Listener<T>>, showId: string, value: T): void {
     for (const listener of listeners) {
       try {
         listener(showId, value);
@@ -142,40 +279,9 @@ export class ShowAuthority {
       }
     }
   }
-
-  onOverlay(listener: OverlayListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  onActivity(listener: ActivityListener): () => void {
-    this.activityListeners.add(listener);
-    return () => this.activityListeners.delete(listener);
-  }
-
-  onRundown(listener: RundownListener): () => void {
-    this.rundownListeners.add(listener);
-    return () => this.rundownListeners.delete(listener);
-  }
-
-  recentActivity(showId: string, limit = 50): Activity[] {
-    return this.log.recentActivity(showId, limit);
-  }
-
-  /** Replaces the rundown (slot order). Every product must be in the show's catalog. */
-  setRundown(showId: string, productIds: string[]): ReturnType<typeof apiError> | null {
-    const rt = this.shows.get(showId);
-    if (!rt) return apiError('not_found', `show "${showId}" does not exist`);
-    const missing = productIds.filter((id) => !rt.catalog.has(id));
-    if (missing.length) return apiError('not_found', `not in this show's catalog: ${missing.slice(0, 5).join(', ')}`);
-    const unique = [...new Set(productIds)];
-    rt.show = { ...rt.show, rundown: unique };
-    this.repo.update(rt.show);
-    this.notify(this.rundownListeners, showId, unique);
-    return null;
-  }
 }
 
-function runtime(show: Show, spec: CatalogSpec, products: Product[], state: OverlayState): ShowRuntime {
-  return { show, spec, products, catalog: new Map(products.map((p) => [p.id, p])), state };
+function answerRepeat(earlier: { body: string; ack: Ack }, body: string, id: string): Ack {
+  if (earlier.body === body) return earlier.ack;
+  return { ok: false, error: apiError('conflict', `command id "${id}" was already used for a different command: make a new id for each command`) };
 }

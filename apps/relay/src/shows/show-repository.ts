@@ -15,12 +15,14 @@ export class ShowRepository {
   private readonly allStmt;
   private readonly updateStmt;
   private readonly transcriptStmt;
+  private readonly oneStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO shows (id, show_json, catalog_spec, catalog_json, created_at, transcript_spec) VALUES (?, ?, ?, ?, ?, ?)');
     this.transcriptStmt = db.prepare('UPDATE shows SET transcript_spec = ? WHERE id = ?');
+    this.oneStmt = db.prepare<[string], Row>('SELECT show_json, catalog_spec, catalog_json, transcript_spec FROM shows WHERE id = ?');
     this.updateStmt = db.prepare('UPDATE shows SET show_json = ? WHERE id = ?');
-    this.allStmt = db.prepare<[], { show_json: string; catalog_spec: string; catalog_json: string; transcript_spec: string | null }>(
+    this.allStmt = db.prepare<[], Row>(
       'SELECT show_json, catalog_spec, catalog_json, transcript_spec FROM shows ORDER BY created_at',
     );
   }
@@ -38,11 +40,27 @@ export class ShowRepository {
   }
 
   all(): StoredShow[] {
-    return this.allStmt.all().map((row) => ({
-      show: JSON.parse(row.show_json) as Show,
-      spec: JSON.parse(row.catalog_spec) as CatalogSpec,
-      products: JSON.parse(row.catalog_json) as Product[],
-      transcript: row.transcript_spec ? (JSON.parse(row.transcript_spec) as TranscriptSourceSpec) : undefined,
-    }));
+    return this.allStmt.all().map(fromRow);
   }
+
+  one(showId: string): StoredShow | undefined {
+    const row = this.oneStmt.get(showId);
+    return row && fromRow(row);
+  }
+}
+
+interface Row {
+  show_json: string;
+  catalog_spec: string;
+  catalog_json: string;
+  transcript_spec: string | null;
+}
+
+function fromRow(row: Row): StoredShow {
+  return {
+    show: JSON.parse(row.show_json) as Show,
+    spec: JSON.parse(row.catalog_spec) as CatalogSpec,
+    products: JSON.parse(row.catalog_json) as Product[],
+    transcript: row.transcript_spec ? (JSON.parse(row.transcript_spec) as TranscriptSourceSpec) : undefined,
+  };
 }

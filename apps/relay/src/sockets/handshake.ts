@@ -7,6 +7,7 @@ import type { RelayContext } from '../context.js';
 export interface SocketData {
   showId: string;
   claims?: ShowClaims;
+  connectedAt?: number;
 }
 
 type Middleware = (socket: Socket, next: (err?: ExtendedError) => void) => void;
@@ -27,9 +28,14 @@ export function viewerHandshake(ctx: RelayContext): Middleware {
   return (socket, next) => {
     const show = ShowId.safeParse(auth(socket).show);
     if (!show.success) return next(refusal(apiError('invalid', 'connect with auth: { show: "<show id>" }')));
-    if (!ctx.authority.get(show.data)) return next(refusal(apiError('not_found', `show "${show.data}" does not exist`)));
-    (socket.data as SocketData) = { showId: show.data };
-    next();
+    ctx.authority.ensure(show.data).then(
+      (rt) => {
+        if (!rt) return next(refusal(apiError('not_found', `show "${show.data}" does not exist`)));
+        (socket.data as SocketData) = { showId: show.data };
+        next();
+      },
+      () => next(refusal(apiError('internal', 'the relay could not look up this show: try again'))),
+    );
   };
 }
 
@@ -42,9 +48,11 @@ export function tokenHandshake(ctx: RelayContext, roles: readonly TokenRole[]): 
         const { claims } = verified;
         const denied = checkRole(claims, claims.show, roles);
         if (denied) return next(refusal(denied));
-        if (!ctx.authority.get(claims.show)) return next(refusal(apiError('not_found', `show "${claims.show}" does not exist`)));
-        (socket.data as SocketData) = { showId: claims.show, claims };
-        next();
+        return ctx.authority.ensure(claims.show).then((rt) => {
+          if (!rt) return next(refusal(apiError('not_found', `show "${claims.show}" does not exist`)));
+          (socket.data as SocketData) = { showId: claims.show, claims };
+          next();
+        });
       })
       .catch(() => next(refusal(apiError('internal', 'the relay could not check this token'))));
   };

@@ -21,7 +21,6 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   const viewer = io.of('/viewer');
   const producer = io.of('/producer');
   const host = io.of('/host');
-  const presence = new PresenceBook();
   const seenCues = new Map<string, Set<string>>();
 
   viewer.use(viewerHandshake(ctx));
@@ -29,17 +28,19 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   host.use(tokenHandshake(ctx, ['host', 'producer']));
 
   // One emit per namespace per change: Socket.IO encodes a room broadcast once for all its sockets.
+  // Authority events reach every relay of a cluster through its show bus, so each emits to its own
+  // sockets only (`local`); events born on one relay (transcript, cues, presence) go cluster-wide.
   ctx.authority.onOverlay((showId, state) => {
-    viewer.to(showId).emit('overlay', state);
-    producer.to(showId).emit('overlay', state);
-    host.to(showId).emit('overlay', state);
+    viewer.local.to(showId).emit('overlay', state);
+    producer.local.to(showId).emit('overlay', state);
+    host.local.to(showId).emit('overlay', state);
   });
 
-  ctx.authority.onActivity((showId, entry) => producer.to(showId).emit('activity', [entry]));
+  ctx.authority.onActivity((showId, entry) => producer.local.to(showId).emit('activity', [entry]));
   ctx.authority.onRundown((showId) => {
     const items = rundownItems(ctx, showId);
-    host.to(showId).emit('rundown', items);
-    producer.to(showId).emit('rundown', items);
+    host.local.to(showId).emit('rundown', items);
+    producer.local.to(showId).emit('rundown', items);
   });
   ctx.transcript.onTranscript((showId, segment) => producer.to(showId).emit('transcript', segment));
   ctx.transcript.onSuggestion((showId, suggestion) => producer.to(showId).emit('suggestion', suggestion));
@@ -82,10 +83,14 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   producer.on('connection', (socket) => {
     const showId = join(socket);
     const claims = (socket.data as SocketData).claims!;
-    producer.to(showId).emit('presence', presence.add(showId, { id: socket.id, name: claims.name, connectedAt: Date.now() }));
-    socket.on('disconnect', () => {
-      producer.to(showId).emit('presence', presence.remove(showId, socket.id));
-    });
+    (socket.data as SocketData).connectedAt = Date.now();
+    const announce = () => {
+      presenceOf(producer, showId)
+        .then((p) => producer.to(showId).emit('presence', p))
+        .catch((err: Error) => ctx.logger.warn({ err: err.message }, 'presence not sent'));
+    };
+    announce();
+    socket.on('disconnect', announce);
 
     handle(socket, ctx.logger, 'command', async (payload) => {
       const command = parseWith(Command, payload, 'the command');
@@ -94,7 +99,10 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     });
 
     socket.emit('rundown', rundownItems(ctx, showId));
-    socket.emit('activity', ctx.authority.recentActivity(showId));
+    ctx.authority.recentActivity(showId).then(
+      (entries) => socket.emit('activity', entries),
+      (err: Error) => ctx.logger.warn({ err: err.message }, 'activity history not sent'),
+    );
     // A console joining mid-show gets the recent transcript and what is still suggested.
     for (const segment of ctx.transcript.segments.recent(showId, 200)) socket.emit('transcript', segment);
     for (const suggestion of ctx.transcript.suggestions.pending(showId).reverse()) socket.emit('suggestion', suggestion);
@@ -108,10 +116,10 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
       return { ok: true };
     });
 
-    handle(socket, ctx.logger, 'rundown:set', (payload) => {
+    handle(socket, ctx.logger, 'rundown:set', async (payload) => {
       const body = parseWith(RundownSet, payload, 'the rundown');
       if (!body.ok) return { ok: false, error: body.error };
-      const error = ctx.authority.setRundown(showId, body.value.productIds);
+      const error = await ctx.authority.setRundown(showId, body.value.productIds);
       return error ? { ok: false, error } : { ok: true };
     });
 
@@ -143,25 +151,13 @@ function rundownItems(ctx: RelayContext, showId: string): RundownItem[] {
   });
 }
 
-/** Which producer consoles are connected to each show. */
-class PresenceBook {
-  private readonly shows = new Map<string, Map<string, Presence['producers'][number]>>();
-
-  add(showId: string, entry: Presence['producers'][number]): Presence {
-    const book = this.shows.get(showId) ?? new Map();
-    this.shows.set(showId, book);
-    book.set(entry.id, entry);
-    return this.list(showId);
-  }
-
-  remove(showId: string, socketId: string): Presence {
-    const book = this.shows.get(showId);
-    book?.delete(socketId);
-    if (book?.size === 0) this.shows.delete(showId);
-    return this.list(showId);
-  }
-
-  list(showId: string): Presence {
-    return { showId, producers: [...(this.shows.get(showId)?.values() ?? [])] };
-  }
+/** Who is connected to a show's console, across every relay of a cluster. */
+async function presenceOf(producer: ReturnType<Server['of']>, showId: string): Promise<Presence> {
+  const sockets = await producer.in(showId).fetchSockets();
+  const producers = sockets.map((s) => {
+    const data = s.data as SocketData;
+    return { id: s.id, name: data.claims?.name ?? 'producer', connectedAt: data.connectedAt ?? 0 };
+  });
+  producers.sort((a, b) => a.connectedAt - b.connectedAt);
+  return { showId, producers };
 }

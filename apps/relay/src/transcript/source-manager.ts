@@ -54,7 +54,7 @@ export class SourceManager {
       title,
       productSkus: skus,
       ...(spec.eventId ? { eventId: spec.eventId } : {}),
-      onEventCreated: (eventId) => this.authority.setTranscript(ctx.showId, { ...spec, eventId }),
+      onEventCreated: (eventId) => void this.authority.setTranscript(ctx.showId, { ...spec, eventId }),
     });
   }
 }

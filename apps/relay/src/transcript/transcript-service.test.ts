@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Suggestion } from '@cuecart/shared';
 import { openDatabase, type Db } from '../db/database.js';
+import { SqliteShowStore } from '../shows/sqlite-show-store.js';
 import { ShowAuthority } from '../shows/show-authority.js';
 import { IGNORE_AFTER_MS, TranscriptService } from './transcript-service.js';
 
@@ -19,12 +20,12 @@ let authority: ShowAuthority;
 let service: TranscriptService;
 let suggested: Suggestion[];
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cuecart-transcript-'));
   db = openDatabase(dir);
   now = 1_000_000;
-  authority = new ShowAuthority(db, () => now);
-  authority.create({ id: 's', title: 'S', spec: { provider: 'inline', products }, products, rundown: ['kettle', 'mug'] });
+  authority = new ShowAuthority(new SqliteShowStore(db), () => now);
+  await authority.create({ id: 's', title: 'S', spec: { provider: 'inline', products }, products, rundown: ['kettle', 'mug'] });
   service = new TranscriptService(db, authority, () => now);
   suggested = [];
   service.onSuggestion((_show, s) => suggested.push(s));
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 describe('TranscriptService', () => {
-  it('stores segments idempotently and derives the same id for a repeated segment without one', () => {
+  it('stores segments idempotently and derives the same id for a repeated segment without one', async () => {
     const seg = { startMs: 1000, endMs: 4000, text: 'hello everyone' };
     expect(service.ingest('s', [seg])).toEqual({ accepted: 1, duplicates: 0, outOfOrder: 0, empty: 0 });
     expect(service.ingest('s', [seg])).toEqual({ accepted: 0, duplicates: 1, outOfOrder: 0, empty: 0 });
@@ -43,7 +44,7 @@ describe('TranscriptService', () => {
     expect(service.segments.recent('s', 10)[0]!.id).toMatch(/^auto-1000-/);
   });
 
-  it('keeps a final segment and never lets a later partial overwrite it', () => {
+  it('keeps a final segment and never lets a later partial overwrite it', async () => {
     service.ingest('s', [{ id: 'a', startMs: 0, endMs: 1000, text: 'the nimbus', final: false }]);
     service.ingest('s', [{ id: 'a', startMs: 0, endMs: 2000, text: 'the nimbus kettle', final: true }]);
     expect(service.ingest('s', [{ id: 'a', startMs: 0, endMs: 1000, text: 'the nimbus', final: false }]).duplicates).toBe(1);
@@ -64,7 +65,7 @@ describe('TranscriptService', () => {
     expect(service.suggestions.fates('s').ignored).toBe(1);
   });
 
-  it('does not match out-of-order segments and counts empty ones', () => {
+  it('does not match out-of-order segments and counts empty ones', async () => {
     service.ingest('s', [{ id: 'late-1', startMs: 50_000, endMs: 52_000, text: 'chit chat' }]);
     const r = service.ingest('s', [
       { id: 'late-0', startMs: 1_000, endMs: 3_000, text: 'the speckled stoneware mug' },
@@ -74,7 +75,7 @@ describe('TranscriptService', () => {
     expect(suggested).toEqual([]);
   });
 
-  it('dismisses a pending suggestion once', () => {
+  it('dismisses a pending suggestion once', async () => {
     service.ingest('s', [{ id: 'a', startMs: 0, endMs: 3000, text: 'the speckled stoneware mug' }]);
     const id = suggested[0]!.id;
     expect(service.dismiss('s', id)).toBe(true);

@@ -1,0 +1,63 @@
+// Cluster mode (CUECART_REDIS_URL): relays share Socket.IO fan-out through the Redis Streams adapter
+// (which keeps connection-state recovery) and show state through the Redis show store; show events
+// (overlay, activity, rundown, new shows) travel on a pub/sub channel so every relay's cache follows.
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient, type RedisClientType } from 'redis';
+import type { Server } from 'socket.io';
+import type { Logger } from '../logger.js';
+import type { ShowAuthority, ShowBus, ShowEvent } from '../shows/show-authority.js';
+import { RedisShowStore, SHOW_EVENTS_CHANNEL as CHANNEL } from './redis-show-store.js';
+
+export interface Cluster {
+  store: RedisShowStore;
+  /** Starts fan-out and the show-event bus once the authority exists. */
+  attach(io: Server, authority: ShowAuthority): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function connectCluster(url: string, logger: Logger): Promise<Cluster> {
+  const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000) + Math.floor(Math.random() * 100);
+  const redis = createClient({ url, socket: { reconnectStrategy, connectTimeout: 5000 } }) as RedisClientType;
+  redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error (retrying)'));
+  try {
+    await redis.connect();
+  } catch (error) {
+    throw new Error(`cannot reach Redis at ${url}: ${(error as Error).message}. Start redis-server or unset CUECART_REDIS_URL`);
+  }
+  const subscriber = redis.duplicate();
+  subscriber.on('error', () => undefined);
+  const adapterClient = redis.duplicate();
+  adapterClient.on('error', () => undefined);
+  await Promise.all([subscriber.connect(), adapterClient.connect()]);
+
+  return {
+    store: new RedisShowStore(redis),
+    async attach(io, authority) {
+      io.adapter(createAdapter(adapterClient));
+      const bus: ShowBus = {
+        publish: (event) => {
+          redis.publish(CHANNEL, JSON.stringify(event)).catch((err: Error) => logger.warn({ err: err.message }, 'show event not published'));
+        },
+      };
+      authority.attachBus(bus);
+      await subscriber.subscribe(CHANNEL, (message) => {
+        let event: ShowEvent;
+        try {
+          event = JSON.parse(message) as ShowEvent;
+        } catch {
+          return;
+        }
+        authority.receive(event).catch((err: Error) => logger.warn({ err: err.message }, 'show event not applied'));
+      });
+      // Events published while this relay was cut off from Redis are gone: read the state again.
+      // (This listener comes after the first connect, so every 'ready' it sees is a reconnect.)
+      subscriber.on('ready', () => {
+        logger.info('reconnected to redis: resyncing shows');
+        authority.resync().catch((err: Error) => logger.warn({ err: err.message }, 'resync failed'));
+      });
+    },
+    async close() {
+      await Promise.allSettled([subscriber.quit(), adapterClient.quit(), redis.quit()]);
+    },
+  };
+}

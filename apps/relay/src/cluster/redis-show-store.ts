@@ -1,0 +1,111 @@
+// The show store of a cluster: shows, overlay state, answers and the command log in Redis, so any relay
+// can take any show's commands. A Lua script checks the command id and the expected seq and writes
+// atomically, so seq stays strictly +1 across relays. Durability is Redis's: run it with
+// `appendonly yes` and `appendfsync always` (see README), then an acknowledged command is on disk.
+import type { Activity, Command, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { RedisClientType } from 'redis';
+import { toActivity, type LoggedAnswer } from '../shows/command-log.js';
+import type { ShowEvent } from '../shows/show-authority.js';
+import type { StoredShow } from '../shows/show-repository.js';
+import type { CommitEntry, CommitResult, ShowStore, StoredShowWithState } from '../shows/show-store.js';
+
+const SHOWS = 'cuecart:shows';
+export const SHOW_EVENTS_CHANNEL = 'cuecart:show-events';
+const key = (showId: string, part: 'products' | 'state' | 'answers' | 'log') => `cuecart:show:{${showId}}:${part}`;
+
+/**
+ * KEYS: answers, state, log. ARGV: command id, expected seq, answer JSON, new state JSON or "", log entry JSON
+ * or "", channel, event JSON. The event is published in the same script, so no relay can commit a command
+ * and die before the others hear of it.
+ */
+const COMMIT = `
+local prev = redis.call('HGET', KEYS[1], ARGV[1])
+if prev then return {'duplicate', prev} end
+local cur = redis.call('GET', KEYS[2])
+local seq = 0
+if cur then seq = cjson.decode(cur)['seq'] end
+if seq ~= tonumber(ARGV[2]) then return {'stale', cur or ''} end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+if ARGV[4] ~= '' then
+  redis.call('SET', KEYS[2], ARGV[4])
+  redis.call('RPUSH', KEYS[3], ARGV[5])
+  redis.call('PUBLISH', ARGV[6], ARGV[7])
+end
+return {'ok'}
+`;
+
+interface ShowRecord {
+  show: Show;
+  spec: StoredShow['spec'];
+  transcript?: TranscriptSourceSpec | undefined;
+}
+
+export class RedisShowStore implements ShowStore {
+  constructor(private readonly redis: RedisClientType) {}
+
+  async loadAll(): Promise<StoredShowWithState[]> {
+    const ids = await this.redis.hKeys(SHOWS);
+    const shows = await Promise.all(ids.map((id) => this.load(id)));
+    return shows.filter((s): s is StoredShowWithState => s !== undefined);
+  }
+
+  async load(showId: string): Promise<StoredShowWithState | undefined> {
+    const [record, products, state] = await Promise.all([this.redis.hGet(SHOWS, showId), this.redis.get(key(showId, 'products')), this.redis.get(key(showId, 'state'))]);
+    if (!record) return undefined;
+    const r = JSON.parse(record) as ShowRecord;
+    return { ...r, products: products ? JSON.parse(products) : [], state: state ? (JSON.parse(state) as OverlayState) : undefined };
+  }
+
+  async insertShow(stored: StoredShow): Promise<boolean> {
+    // Products first: a relay that sees the show record must find its catalog.
+    await this.redis.set(key(stored.show.id, 'products'), JSON.stringify(stored.products), { condition: 'NX' });
+    const record: ShowRecord = { show: stored.show, spec: stored.spec, transcript: stored.transcript };
+    return (await this.redis.hSetNX(SHOWS, stored.show.id, JSON.stringify(record))) === 1;
+  }
+
+  async updateShow(show: Show): Promise<void> {
+    await this.patch(show.id, (r) => ({ ...r, show }));
+  }
+
+  async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
+    await this.patch(showId, (r) => ({ ...r, transcript }));
+  }
+
+  async findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined> {
+    const raw = await this.redis.hGet(key(showId, 'answers'), commandId);
+    return raw ? (JSON.parse(raw) as LoggedAnswer) : undefined;
+  }
+
+  async commit(entry: CommitEntry): Promise<CommitResult> {
+    const answer: LoggedAnswer = { body: entry.body, ack: entry.ack };
+    const logEntry = entry.state ? JSON.stringify({ seq: entry.state.seq, commandId: entry.commandId, body: entry.body, by: entry.by, at: entry.at }) : '';
+    const event: ShowEvent | undefined = entry.state
+      ? { type: 'committed', showId: entry.showId, state: entry.state, entry: toActivity(entry.state.seq, JSON.parse(entry.body) as Command, entry.by, entry.at) }
+      : undefined;
+    const reply = (await this.redis.eval(COMMIT, {
+      keys: [key(entry.showId, 'answers'), key(entry.showId, 'state'), key(entry.showId, 'log')],
+      arguments: [entry.commandId, String(entry.expectedSeq), JSON.stringify(answer), entry.state ? JSON.stringify(entry.state) : '', logEntry, SHOW_EVENTS_CHANNEL, event ? JSON.stringify(event) : ''],
+    })) as [string, string?];
+    if (reply[0] === 'duplicate') return { kind: 'duplicate', answer: JSON.parse(reply[1]!) as LoggedAnswer };
+    if (reply[0] === 'stale') return { kind: 'stale', state: reply[1] ? (JSON.parse(reply[1]) as OverlayState) : undefined };
+    return { kind: 'ok' };
+  }
+
+  async recentActivity(showId: string, limit: number): Promise<Activity[]> {
+    const rows = await this.redis.lRange(key(showId, 'log'), -limit, -1);
+    return rows.map((raw) => {
+      const r = JSON.parse(raw) as { seq: number; commandId: string; body: string; by: string; at: number };
+      const command = JSON.parse(r.body) as { type: Activity['type']; productId?: string };
+      const entry: Activity = { seq: r.seq, commandId: r.commandId, type: command.type, by: r.by, at: r.at };
+      if (command.productId) entry.productId = command.productId;
+      return entry;
+    });
+  }
+
+  async close(): Promise<void> {}
+
+  private async patch(showId: string, change: (r: ShowRecord) => ShowRecord): Promise<void> {
+    const raw = await this.redis.hGet(SHOWS, showId);
+    if (raw) await this.redis.hSet(SHOWS, showId, JSON.stringify(change(JSON.parse(raw) as ShowRecord)));
+  }
+}

@@ -1,0 +1,39 @@
+// Where shows and their command logs live: SQLite for one relay, Redis for a cluster of relays.
+// The authority talks only to this interface.
+import type { Ack, Activity, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { LoggedAnswer } from './command-log.js';
+import type { StoredShow } from './show-repository.js';
+
+export interface StoredShowWithState extends StoredShow {
+  /** The state after the latest accepted command; undefined before the first. */
+  state?: OverlayState | undefined;
+}
+
+export interface CommitEntry {
+  showId: string;
+  commandId: string;
+  body: string;
+  ack: Ack;
+  /** The new state for an accepted command, null for a rejected one. */
+  state: OverlayState | null;
+  by: string;
+  at: number;
+  /** The seq the command was applied to; a store shared by several relays refuses the commit if it moved. */
+  expectedSeq: number;
+}
+
+export type CommitResult = { kind: 'ok' } | { kind: 'duplicate'; answer: LoggedAnswer } | { kind: 'stale'; state: OverlayState | undefined };
+
+export interface ShowStore {
+  loadAll(): Promise<StoredShowWithState[]>;
+  load(showId: string): Promise<StoredShowWithState | undefined>;
+  /** False when a show with that id exists already. */
+  insertShow(stored: StoredShow): Promise<boolean>;
+  updateShow(show: Show): Promise<void>;
+  updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void>;
+  findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined>;
+  /** Durable when it resolves: the caller acknowledges only after this. */
+  commit(entry: CommitEntry): Promise<CommitResult>;
+  recentActivity(showId: string, limit: number): Promise<Activity[]>;
+  close(): Promise<void>;
+}

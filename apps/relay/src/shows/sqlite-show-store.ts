@@ -1,0 +1,57 @@
+// The show store of a single relay: shows and the command log in its SQLite database. Only this process
+// writes it (the database is locked exclusively), so a commit is never stale.
+import type { Activity, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Db } from '../db/database.js';
+import { CommandLog, type LoggedAnswer } from './command-log.js';
+import { ShowRepository, type StoredShow } from './show-repository.js';
+import type { CommitEntry, CommitResult, ShowStore, StoredShowWithState } from './show-store.js';
+
+export class SqliteShowStore implements ShowStore {
+  private readonly repo: ShowRepository;
+  private readonly log: CommandLog;
+
+  constructor(db: Db) {
+    this.repo = new ShowRepository(db);
+    this.log = new CommandLog(db);
+  }
+
+  async loadAll(): Promise<StoredShowWithState[]> {
+    return this.repo.all().map((s) => ({ ...s, state: this.log.latestState(s.show.id) }));
+  }
+
+  async load(showId: string): Promise<StoredShowWithState | undefined> {
+    const stored = this.repo.one(showId);
+    return stored && { ...stored, state: this.log.latestState(showId) };
+  }
+
+  async insertShow(stored: StoredShow): Promise<boolean> {
+    if (this.repo.one(stored.show.id)) return false;
+    this.repo.insert(stored);
+    return true;
+  }
+
+  async updateShow(show: Show): Promise<void> {
+    this.repo.update(show);
+  }
+
+  async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
+    this.repo.updateTranscript(showId, transcript);
+  }
+
+  async findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined> {
+    return this.log.find(showId, commandId);
+  }
+
+  async commit(entry: CommitEntry): Promise<CommitResult> {
+    const earlier = this.log.find(entry.showId, entry.commandId);
+    if (earlier) return { kind: 'duplicate', answer: earlier };
+    this.log.append(entry);
+    return { kind: 'ok' };
+  }
+
+  async recentActivity(showId: string, limit: number): Promise<Activity[]> {
+    return this.log.recentActivity(showId, limit);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,674 @@
+// Fan-out load harness: N viewers in worker processes, a producer firing K cards, on the real relay and on a bare
+// Socket.IO broadcaster with the same server options and payload, one after the other for each N. Reports
+// fire-to-viewer latency (p50/p99/max), messages lost, server RSS per idle connection and server CPU, and the
+// ratios relay / bare. Writes the `## Fan-out` section of BENCHMARKS.md.
+//
+// Usage: npx tsx scripts/bench/fanout/run.ts [--viewers 1000,5000,10000] [--cards 20] [--workers 4]
+//          [--warmup 2] [--spacing 500] [--rate 500] [--rounds 1] [--quick] [--no-write]
+//   --quick    1,000 viewers and 10 cards (unless --viewers / --cards say otherwise)
+//   --rate     new connections per second per worker process during the ramp-up
+//   --spacing  ms between two fires
+//   --rounds   repeat relay+bare for each N this many times
+// Needs the relay built (npm run build). Everything runs on 127.0.0.1 and stops by itself.
+import { execSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { Product } from '../../../packages/shared/src/contract/product.js';
+import type { Card, OverlayState } from '../../../packages/shared/src/contract/overlay.js';
+import { BENCHMARKS_PATH, writeSection } from '../lib/report.js';
+import { machine, pct } from '../lib/synthetic.js';
+import { BARE_MAX_HTTP_BUFFER_SIZE, monoMs, type FromWorker, type ToWorker, type WorkerResult } from './protocol.js';
+
+// ---------------------------------------------------------------------------------------------- options
+
+const argv = process.argv.slice(2);
+const has = (name: string): boolean => argv.includes(name);
+const raw = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const int = (name: string, fallback: number, min = 1): number => {
+  const v = raw(name) === undefined ? fallback : Number(raw(name));
+  if (!Number.isInteger(v) || v < min) {
+    console.error(`${name} must be a whole number ≥ ${min}`);
+    process.exit(2);
+  }
+  return v;
+};
+const QUICK = has('--quick');
+const VIEWERS = (raw('--viewers') ?? (QUICK ? '1000' : '1000,5000,10000')).split(',').map((s) => {
+  const n = Number(s.trim());
+  if (!Number.isInteger(n) || n < 1) {
+    console.error('--viewers takes whole numbers separated by commas, e.g. 1000,5000,10000');
+    process.exit(2);
+  }
+  return n;
+});
+const CARDS = int('--cards', QUICK ? 10 : 20);
+const WORKERS_WANTED = int('--workers', 4);
+const WARMUP = int('--warmup', 2, 0);
+const SPACING_MS = int('--spacing', 500);
+const RATE = int('--rate', 500);
+const ROUNDS = int('--rounds', 1);
+const NO_WRITE = has('--no-write');
+/** Handshakes one worker keeps in flight at most. */
+const MAX_IN_FLIGHT = 250;
+/** After the last fire, how long to wait for stragglers before counting the rest as lost. */
+const SETTLE_MAX_MS = 20_000;
+/** Idle time after the last viewer connected before RSS is read. */
+const IDLE_MS = 3000;
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const HERE = import.meta.dirname;
+const RELAY_MAIN = join(ROOT, 'apps/relay/dist/main.js');
+const SECTION = '## Fan-out';
+const SHOW_ID = 'fanout-bench';
+
+// ---------------------------------------------------------------------------------------------- processes
+
+/** Every child we started, killed on any way out. */
+const children = new Set<ChildProcess>();
+const dataDirs = new Set<string>();
+function killAll(): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    console.error(`\n${sig}: stopping`);
+    killAll();
+    process.exit(130);
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function fdLimit(): { soft: number; hard: number } {
+  const line = /Max open files\s+(\S+)\s+(\S+)/.exec(readFileSync('/proc/self/limits', 'utf8'));
+  const n = (s: string | undefined): number => (s === undefined || s === 'unlimited' ? Number.MAX_SAFE_INTEGER : Number(s));
+  return { soft: n(line?.[1]), hard: n(line?.[2]) };
+}
+const CLK_TCK = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+/** utime + stime of a process, in seconds. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+}
+/** VmRSS of a process, in KB. */
+function rssKB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : NaN;
+}
+async function medianRss(pid: number, samples = 5, everyMs = 400): Promise<number> {
+  const xs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    xs.push(rssKB(pid));
+    if (i < samples - 1) await sleep(everyMs);
+  }
+  return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+interface Server {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  log: () => string;
+}
+
+/**
+ * Spawns `args` with node and waits for "listening on http://…". When this process's open-file limit is too low for
+ * `fds`, the server is started through `bash -c 'ulimit -n …; exec node …'` (each process has its own limit).
+ */
+function startServer(args: string[], env: NodeJS.ProcessEnv, fds: number): Promise<Server> {
+  const limit = fdLimit();
+  const raise = limit.soft < fds ? Math.max(fds, 65_536) : 0;
+  const child = raise
+    ? spawn('bash', ['-c', `ulimit -n ${raise} && exec "$@"`, 'bash', process.execPath, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let log = '';
+  const keep = (chunk: Buffer): void => {
+    log = (log + chunk.toString()).slice(-8000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => bad(new Error('no "listening on" within 60 s')), 60_000);
+    const bad = (e: Error): void => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      fail(new Error(`${args.join(' ')}: ${e.message}\n--- output ---\n${log}`));
+    };
+    let seen = '';
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.off('exit', onExit);
+        ok({ url: m[1]!, pid: child.pid!, child, log: () => log });
+      }
+    };
+    const onExit = (code: number | null, signal: string | null): void => bad(new Error(`exited before listening (code ${code}, signal ${signal})`));
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', bad);
+  });
+}
+
+async function stopServer(s: Server): Promise<void> {
+  const c = s.child;
+  if (c.exitCode !== null || c.signalCode !== null) return;
+  const exited = new Promise<void>((r) => c.once('exit', () => r()));
+  c.kill('SIGTERM');
+  const t = setTimeout(() => c.kill('SIGKILL'), 6000);
+  await exited;
+  clearTimeout(t);
+}
+
+// ---------------------------------------------------------------------------------------------- workers
+
+interface Worker {
+  child: ChildProcess;
+  next<T extends FromWorker['type']>(type: T, timeoutMs: number): Promise<Extract<FromWorker, { type: T }>>;
+  send(msg: ToWorker): void;
+  progress: { connected: number; failed: number };
+}
+
+function startWorker(index: number): Worker {
+  const child = fork(join(HERE, 'viewer-worker.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  const waiting = new Map<string, { ok: (m: FromWorker) => void; fail: (e: Error) => void }>();
+  const w: Worker = {
+    child,
+    progress: { connected: 0, failed: 0 },
+    send: (msg) => child.send(msg),
+    next: (type, timeoutMs) =>
+      new Promise((ok, fail) => {
+        const t = setTimeout(() => {
+          waiting.delete(type);
+          fail(new Error(`viewer worker ${index}: no "${type}" within ${Math.round(timeoutMs / 1000)} s`));
+        }, timeoutMs);
+        waiting.set(type, {
+          ok: (m) => {
+            clearTimeout(t);
+            ok(m as never);
+          },
+          fail: (e) => {
+            clearTimeout(t);
+            fail(e);
+          },
+        });
+      }),
+  };
+  child.on('message', (m: FromWorker) => {
+    if (m.type === 'progress') w.progress = { connected: m.connected, failed: m.failed };
+    const cb = waiting.get(m.type);
+    if (cb) {
+      waiting.delete(m.type);
+      cb.ok(m);
+    }
+  });
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    for (const [type, cb] of waiting) {
+      waiting.delete(type);
+      cb.fail(new Error(`viewer worker ${index} exited (code ${code}, signal ${signal}) while waiting for "${type}"`));
+    }
+    if (code !== 0 && signal !== 'SIGKILL') console.error(`viewer worker ${index} exited (code ${code}, signal ${signal})`);
+  });
+  return w;
+}
+
+async function stopWorker(w: Worker): Promise<void> {
+  const c = w.child;
+  if (c.exitCode !== null || c.signalCode !== null) return;
+  const exited = new Promise<void>((r) => c.once('exit', () => r()));
+  try {
+    w.send({ type: 'close' });
+  } catch {
+    // channel already closed
+  }
+  const t = setTimeout(() => c.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(t);
+}
+
+// ---------------------------------------------------------------------------------------------- payload
+
+/** A few products with every field a card can carry, so the payload is a realistic size. */
+const PRODUCTS: Product[] = Array.from({ length: 6 }, (_, i) => ({
+  id: `bench-${i + 1}`,
+  sku: `BN-${100 + i}`,
+  title: ['Silk Sleep Mask', 'Ceramic Pour-Over Kettle', 'Merino Travel Scarf', 'Insulated Bottle 750ml', 'Linen Throw Blanket', 'Wireless Earbuds Pro'][i]!,
+  vendor: 'Fanout Bench Co.',
+  price: { amount: `${19 + i * 7}.00`, currencyCode: 'USD' },
+  compareAtPrice: { amount: `${29 + i * 7}.00`, currencyCode: 'USD' },
+  available: true,
+  imageUrl: `https://cdn.example.com/products/bench-${i + 1}/main-1200x1200.jpg`,
+  url: `https://shop.example.com/products/bench-${i + 1}`,
+}));
+
+/** The state the relay's reducer makes for `feature` (exclusive) of `product` — the bare server sends this. */
+function bareState(seq: number, commandId: string, product: Product, now: number): OverlayState {
+  const card: Card = { cardId: commandId, productId: product.id, title: product.title, price: product.price, available: product.available, firedAt: now };
+  if (product.compareAtPrice) card.compareAtPrice = product.compareAtPrice;
+  if (product.imageUrl) card.imageUrl = product.imageUrl;
+  if (product.url) card.url = product.url;
+  return { showId: SHOW_ID, seq, status: 'scheduled', featured: [card], banner: null, updatedAt: now };
+}
+
+// ---------------------------------------------------------------------------------------------- one run
+
+type Kind = 'relay' | 'bare';
+
+interface Fired {
+  seq: number;
+  firedAt: number;
+  ackMs: number;
+}
+
+interface Target {
+  server: Server;
+  /** Fires card `i`: stamps the fire time just before the emit. */
+  fire: (i: number) => Promise<Fired>;
+  payloadBytes: () => number;
+  close: () => Promise<void>;
+}
+
+async function api<T>(url: string, token: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+function connectSocket(url: string, auth: Record<string, string>): Promise<Socket> {
+  const s = io(url, { transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: 20_000 });
+  return new Promise((ok, fail) => {
+    s.once('connect', () => ok(s));
+    s.once('connect_error', (e) => {
+      s.close();
+      fail(new Error(`${url}: ${e.message}`));
+    });
+  });
+}
+
+const runTag = randomBytes(3).toString('hex');
+
+async function startTarget(kind: Kind, fds: number): Promise<Target> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('CUECART_')) delete env[k];
+  if (kind === 'bare') {
+    const server = await startServer(['--import', 'tsx', join(HERE, 'bare-server.ts')], env, fds);
+    const control = await connectSocket(`${server.url}/control`, {});
+    let bytes = 0;
+    let seq = 0;
+    return {
+      server,
+      fire: async (i) => {
+        seq++;
+        const id = `fanout-${runTag}-${seq}`;
+        const state = bareState(seq, id, PRODUCTS[i % PRODUCTS.length]!, Date.now());
+        bytes = JSON.stringify(state).length;
+        const firedAt = monoMs();
+        const ack = (await control.timeout(10_000).emitWithAck('fire', { room: SHOW_ID, state })) as { ok: boolean; seq: number };
+        return { seq: ack.seq, firedAt, ackMs: monoMs() - firedAt };
+      },
+      payloadBytes: () => bytes,
+      close: async () => {
+        control.close();
+        await stopServer(server);
+      },
+    };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'cuecart-fanout-'));
+  dataDirs.add(dataDir);
+  const adminToken = randomBytes(24).toString('hex');
+  Object.assign(env, { CUECART_PORT: '0', CUECART_HOST: '127.0.0.1', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: adminToken, CUECART_LOG_LEVEL: 'warn' });
+  const server = await startServer([RELAY_MAIN], env, fds);
+  try {
+    const show = await api<{ id: string }>(`${server.url}/api/shows`, adminToken, {
+      id: SHOW_ID,
+      title: 'Fan-out bench',
+      catalog: { provider: 'inline', products: PRODUCTS },
+      rundown: PRODUCTS.map((p) => p.id),
+    });
+    const { token } = await api<{ token: string }>(`${server.url}/api/shows/${show.id}/tokens`, adminToken, { role: 'producer', name: 'fanout-bench' });
+    const producer = await connectSocket(`${server.url}/producer`, { token });
+    let bytes = 0;
+    producer.on('overlay', (state: OverlayState) => {
+      bytes = JSON.stringify(state).length;
+    });
+    let n = 0;
+    return {
+      server,
+      fire: async (i) => {
+        const command = { id: `fanout-${runTag}-${++n}`, type: 'feature', productId: PRODUCTS[i % PRODUCTS.length]!.id, exclusive: true };
+        const firedAt = monoMs();
+        const ack = (await producer.timeout(10_000).emitWithAck('command', command)) as { ok: boolean; seq?: number; error?: { message: string } };
+        if (!ack.ok || ack.seq === undefined) throw new Error(`command refused: ${ack.error?.message ?? JSON.stringify(ack)}`);
+        return { seq: ack.seq, firedAt, ackMs: monoMs() - firedAt };
+      },
+      payloadBytes: () => bytes,
+      close: async () => {
+        producer.close();
+        await stopServer(server);
+        rmSync(dataDir, { recursive: true, force: true });
+        dataDirs.delete(dataDir);
+      },
+    };
+  } catch (e) {
+    await stopServer(server);
+    throw e;
+  }
+}
+
+interface Result {
+  kind: Kind;
+  n: number;
+  workers: number;
+  loadStart: string;
+  loadEnd: string;
+  connected: number;
+  connectFailures: number;
+  retries: number;
+  connectS: number;
+  connectCpuS: number;
+  rssBeforeKB: number;
+  rssAfterKB: number;
+  rssPerConnKB: number;
+  fireCpuS: number;
+  workersFireCpuS: number;
+  latencies: number[];
+  expected: number;
+  received: number;
+  lost: number;
+  duplicates: number;
+  disconnects: number;
+  ackP50: number;
+  payloadBytes: number;
+}
+
+function split(n: number, parts: number): number[] {
+  return Array.from({ length: parts }, (_, i) => Math.floor(n / parts) + (i < n % parts ? 1 : 0));
+}
+
+async function runOne(kind: Kind, n: number): Promise<Result> {
+  const loadStart = machine().load;
+  // One process holds at most (its fd limit − headroom) sockets: add workers when N needs them.
+  const perWorkerMax = Math.max(100, fdLimit().soft - 512);
+  const workersN = Math.max(WORKERS_WANTED, Math.ceil(n / perWorkerMax));
+  const target = await startTarget(kind, n + 1024);
+  const workers: Worker[] = [];
+  const pid = target.server.pid;
+  try {
+    // Warm the JIT of the emit path and settle before the baseline: one fire with no viewers.
+    await target.fire(0);
+    await sleep(1000);
+    const rssBeforeKB = await medianRss(pid);
+
+    for (let i = 0; i < workersN; i++) workers.push(startWorker(i));
+    // Worker start-up (loading tsx and socket.io-client) is not part of the connect time.
+    await Promise.all(workers.map((w) => w.next('ready', 60_000)));
+    const cpu0 = cpuSeconds(pid);
+    const t0 = monoMs();
+    const shares = split(n, workersN);
+    const rampS = n / (RATE * workersN);
+    const connectTimeout = (rampS * 4 + 60) * 1000;
+    const ticker = setInterval(() => {
+      if (!process.stdout.isTTY) return;
+      const c = workers.reduce((a, w) => a + w.progress.connected, 0);
+      process.stdout.write(`\r  ${kind} N=${n}: ${c} connected…`);
+    }, 1000);
+    const connectedMsgs = await Promise.all(
+      workers.map((w, i) => {
+        const p = w.next('connected', connectTimeout);
+        w.send({ type: 'start', url: `${target.server.url}/viewer`, show: SHOW_ID, count: shares[i]!, ratePerSec: RATE, maxInFlight: MAX_IN_FLIGHT });
+        return p;
+      }),
+    );
+    clearInterval(ticker);
+    const connectS = (monoMs() - t0) / 1000;
+    const connectCpuS = cpuSeconds(pid) - cpu0;
+    const connected = connectedMsgs.reduce((a, m) => a + m.connected, 0);
+    const connectFailures = connectedMsgs.reduce((a, m) => a + m.failed, 0);
+    const retries = connectedMsgs.reduce((a, m) => a + m.retries, 0);
+    process.stdout.write(`${process.stdout.isTTY ? '\r' : ''}  ${kind} N=${n}: ${connected} connected in ${connectS.toFixed(1)} s (${connectFailures} failed, ${retries} retries)\n`);
+
+    await sleep(IDLE_MS);
+    const rssAfterKB = await medianRss(pid);
+
+    // Fire: WARMUP untimed cards, then CARDS timed ones, SPACING_MS apart.
+    const fires: Fired[] = [];
+    let cpuFire0 = 0;
+    let workersCpu0 = 0;
+    for (let i = 0; i < WARMUP + CARDS; i++) {
+      if (i === WARMUP) {
+        cpuFire0 = cpuSeconds(pid);
+        workersCpu0 = workers.reduce((a, w) => a + cpuSeconds(w.child.pid!), 0);
+      }
+      const started = monoMs();
+      const f = await target.fire(i + 1);
+      if (i >= WARMUP) fires.push(f);
+      const wait = SPACING_MS - (monoMs() - started);
+      if (wait > 0) await sleep(wait);
+    }
+    // Settle: until every still-connected viewer has the last seq, or nothing moves for 5 s, or SETTLE_MAX_MS.
+    const settle0 = monoMs();
+    let lastProgress = monoMs();
+    let prev = -1;
+    for (;;) {
+      const counts = await Promise.all(
+        workers.map((w) => {
+          const p = w.next('count', 10_000);
+          w.send({ type: 'count' });
+          return p;
+        }),
+      );
+      const got = counts.reduce((a, c) => a + c.received, 0);
+      const live = counts.reduce((a, c) => a + c.connected, 0);
+      // Each viewer counts every new seq it saw (the relay also sends the current state on connect).
+      const want = live * (WARMUP + CARDS + (kind === 'relay' ? 1 : 0));
+      if (got >= want) break;
+      if (got !== prev) {
+        prev = got;
+        lastProgress = monoMs();
+      }
+      if (monoMs() - lastProgress > 5000 || monoMs() - settle0 > SETTLE_MAX_MS) break;
+      await sleep(200);
+    }
+    const fireCpuS = cpuSeconds(pid) - cpuFire0;
+    const workersFireCpuS = workers.reduce((a, w) => a + cpuSeconds(w.child.pid!), 0) - workersCpu0;
+
+    const firesMsg: Array<[number, number]> = fires.map((f) => [f.seq, f.firedAt]);
+    const results: WorkerResult[] = [];
+    for (const w of workers) {
+      const p = w.next('result', 30_000);
+      w.send({ type: 'collect', fires: firesMsg });
+      results.push((await p).result);
+    }
+    const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const received = results.reduce((a, r) => a + r.received, 0);
+    const expected = n * CARDS;
+    const acks = fires.map((f) => f.ackMs).sort((a, b) => a - b);
+    return {
+      kind,
+      n,
+      workers: workersN,
+      loadStart,
+      loadEnd: machine().load,
+      connected,
+      connectFailures,
+      retries,
+      connectS,
+      connectCpuS,
+      rssBeforeKB,
+      rssAfterKB,
+      rssPerConnKB: connected > 0 ? (rssAfterKB - rssBeforeKB) / connected : NaN,
+      fireCpuS,
+      workersFireCpuS,
+      latencies,
+      expected,
+      received,
+      lost: expected - received,
+      duplicates: results.reduce((a, r) => a + r.duplicates, 0),
+      disconnects: results.reduce((a, r) => a + r.disconnects, 0),
+      ackP50: pct(acks, 0.5),
+      payloadBytes: target.payloadBytes(),
+    };
+  } finally {
+    await Promise.all(workers.map(stopWorker));
+    await target.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const int0 = (x: number): string => x.toLocaleString('en-US');
+
+function row(r: Result): string {
+  const l = r.latencies;
+  return (
+    `| ${int0(r.n)} | ${r.kind} | ${int0(r.connected)}${r.connectFailures ? ` (${r.connectFailures} failed)` : ''} | ${f1(r.connectS)} s / ${f2(r.connectCpuS)} s | ` +
+    `${f1(r.rssBeforeKB / 1024)} → ${f1(r.rssAfterKB / 1024)} MB | **${f1(r.rssPerConnKB)}** | ` +
+    `${f1(pct(l, 0.5))} / **${f1(pct(l, 0.99))}** / ${f1(l.at(-1) ?? NaN)} | ${int0(r.received)} / ${int0(r.expected)} | **${int0(r.lost)}** | ` +
+    `${f2(r.fireCpuS)} s (${f1((r.fireCpuS * 1000) / CARDS)} ms/card) | ${f1(r.ackP50)} | ${f2(r.workersFireCpuS)} s | ${r.loadStart} → ${r.loadEnd} |`
+  );
+}
+
+function ratioLine(rel: Result, bare: Result): string {
+  const p99 = pct(rel.latencies, 0.99) / pct(bare.latencies, 0.99);
+  const p50 = pct(rel.latencies, 0.5) / pct(bare.latencies, 0.5);
+  return (
+    `| ${int0(rel.n)} | **relay / bare** | | | | ${f2(rel.rssPerConnKB / bare.rssPerConnKB)}× | ${f2(p50)}× / **${f2(p99)}×** / | | | ` +
+    `${f2(rel.fireCpuS / bare.fireCpuS)}× | | | |`
+  );
+}
+
+function printRun(r: Result): void {
+  const l = r.latencies;
+  console.log(
+    `  ${r.kind.padEnd(5)} N=${r.n}: p50 ${f1(pct(l, 0.5))} p99 ${f1(pct(l, 0.99))} max ${f1(l.at(-1) ?? NaN)} ms; ` +
+      `lost ${r.lost} of ${r.expected} (dup ${r.duplicates}, disconnects ${r.disconnects}); RSS ${f1(r.rssBeforeKB / 1024)} → ${f1(r.rssAfterKB / 1024)} MB = ${f1(r.rssPerConnKB)} KB/conn; ` +
+      `CPU fire ${f2(r.fireCpuS)} s, connect ${f2(r.connectCpuS)} s in ${f1(r.connectS)} s; ack p50 ${f1(r.ackP50)} ms; payload ${r.payloadBytes} B; load ${r.loadStart} → ${r.loadEnd}`,
+  );
+}
+
+/** The relay's Socket.IO options must still be the ones bare-server.ts copies, or the comparison means little. */
+function checkServerOptions(): string[] {
+  const src = readFileSync(join(ROOT, 'apps/relay/src/server.ts'), 'utf8');
+  const drift: string[] = [];
+  const max = /MAX_SOCKET_FRAME_BYTES\s*=\s*([\d_]+)/.exec(src)?.[1]?.replace(/_/g, '');
+  if (Number(max) !== BARE_MAX_HTTP_BUFFER_SIZE) drift.push(`MAX_SOCKET_FRAME_BYTES is ${max}, bare-server.ts uses ${BARE_MAX_HTTP_BUFFER_SIZE}`);
+  for (const opt of ['perMessageDeflate: false', 'httpCompression: false', 'serveClient: false']) if (!src.includes(opt)) drift.push(`server.ts no longer has \`${opt}\``);
+  return drift;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(RELAY_MAIN) || !existsSync(join(ROOT, 'packages/shared/dist/index.js'))) {
+    console.error('apps/relay/dist/main.js is missing: run npm run build first');
+    process.exit(1);
+  }
+  const drift = checkServerOptions();
+  for (const d of drift) console.warn(`warning: ${d}: update scripts/bench/fanout/bare-server.ts`);
+  const limit = fdLimit();
+  const m0 = machine();
+  console.log(`fan-out bench: viewers ${VIEWERS.join(', ')}; ${CARDS} cards (+${WARMUP} warm-up) ${SPACING_MS} ms apart; ${WORKERS_WANTED} worker processes ramping ${RATE}/s each`);
+  console.log(`machine: ${m0.line} load ${m0.load}; ulimit -n ${limit.soft} (hard ${limit.hard})`);
+
+  const pairs: Array<{ relay: Result; bare: Result }> = [];
+  for (const n of VIEWERS) {
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which goes first, so a load spike from the neighbours does not always hit the same side.
+      const order: Kind[] = round % 2 === 0 ? ['relay', 'bare'] : ['bare', 'relay'];
+      const got: Partial<Record<Kind, Result>> = {};
+      for (const kind of order) {
+        const r = await runOne(kind, n);
+        printRun(r);
+        got[kind] = r;
+        await sleep(2000); // let TIME_WAITs and the other side's exit settle
+      }
+      const pair = { relay: got.relay!, bare: got.bare! };
+      pairs.push(pair);
+      console.log(`  N=${n}: p99 relay / bare = ${f2(pct(pair.relay.latencies, 0.99) / pct(pair.bare.latencies, 0.99))}×`);
+    }
+  }
+
+  const m = machine();
+  const cmd = ['npx tsx scripts/bench/fanout/run.ts', raw('--viewers') ? `--viewers ${VIEWERS.join(',')}` : QUICK ? '--quick' : '',
+    raw('--cards') ? `--cards ${CARDS}` : '', raw('--workers') ? `--workers ${WORKERS_WANTED}` : '', raw('--rounds') ? `--rounds ${ROUNDS}` : '',
+    raw('--spacing') ? `--spacing ${SPACING_MS}` : '', raw('--rate') ? `--rate ${RATE}` : '', raw('--warmup') ? `--warmup ${WARMUP}` : '']
+    .filter(Boolean).join(' ');
+  const relays = pairs.map((p) => p.relay);
+  const maxN = Math.max(...VIEWERS);
+  const biggest = relays.filter((r) => r.n === maxN);
+  const verdicts = [
+    `nothing lost: ${relays.every((r) => r.lost === 0) ? 'yes' : `no (${relays.filter((r) => r.lost > 0).map((r) => `${int0(r.lost)} at N=${int0(r.n)}`).join(', ')})`}`,
+    `p99 ≤ 1.1× bare: ${pairs.map((p) => `${f2(pct(p.relay.latencies, 0.99) / pct(p.bare.latencies, 0.99))}× at N=${int0(p.relay.n)}`).join(', ')}`,
+    `${int0(maxN)} viewers on one relay: ${biggest.every((r) => r.connected === r.n && r.lost === 0) ? 'all connected, nothing lost' : 'not all connected or some lost'}`,
+    `≤ 30 KB RSS per idle viewer: ${relays.map((r) => `${f1(r.rssPerConnKB)} KB at N=${int0(r.n)}`).join(', ')}`,
+  ];
+  const lines = [
+    SECTION,
+    '',
+    `Command: \`npm run build && ${cmd}\`, run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Machine: ${m.line} \`ulimit -n\` ${limit.soft}. Server, viewers and producer all share this machine (and its 2 cores with`,
+    'other builds: see the load averages, 1/5/15 min, at the start and end of each run).',
+    '',
+    `What runs: for each N, first the real relay (\`node apps/relay/dist/main.js\`, fresh data dir, log level warn, a show with an`,
+    `inline catalog of ${PRODUCTS.length} products), then \`scripts/bench/fanout/bare-server.ts\`: a plain Socket.IO \`Server\` with the relay's options`,
+    '(perMessageDeflate and httpCompression off, maxHttpBufferSize 100 kB), `/viewer` sockets joined to one room, no auth, no validation,',
+    'no state, no database, broadcasting the same OverlayState-shaped `overlay` payload. N viewers are socket.io-client 4.8 sockets',
+    `(websocket transport, one TCP connection each, no reconnection) spread over ${WORKERS_WANTED}+ worker processes ramping ${RATE} connections/s each.`,
+    `The producer (\`/producer\`, producer token; for bare a \`/control\` socket) fires ${WARMUP} untimed then ${CARDS} timed`,
+    `\`feature\` commands (exclusive), ${SPACING_MS} ms apart. Latency = a viewer's \`overlay\` handler running − the producer's stamp just`,
+    'before its emit, both on CLOCK_MONOTONIC (`process.hrtime`), so it includes the viewer processes\' own queueing (N sockets on 2 cores).',
+    'Lost = N × cards − timed overlays received. RSS/conn = (server VmRSS with N idle viewers, 3 s after the last connected − before any',
+    'connected) / N, medians of 5 samples. CPU = server utime+stime from the first timed fire until every viewer had the last card.',
+    'Connect = wall time / server CPU to connect all N. "ack" = producer fire → its ack (the relay acks after it has broadcast).',
+    '',
+    '| N | server | connected | connect wall / CPU | server RSS idle → N | RSS/conn KB | fire → viewer p50 / p99 / max ms | received / expected | lost | server CPU, fire phase | ack p50 ms | viewer procs CPU | load avg start → end |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...pairs.flatMap((p) => [row(p.relay), row(p.bare), ratioLine(p.relay, p.bare)]),
+    '',
+    `Payload: ${pairs[0]?.relay.payloadBytes ?? 0} bytes of JSON per \`overlay\` from the relay, ${pairs[0]?.bare.payloadBytes ?? 0} from bare.`,
+    '',
+    'Targets: ' + verdicts.join('; ') + '.',
+    '',
+    'Still to come: the same harness against two relays behind the Redis adapter (`CUECART_REDIS_URL`; the relay has no cluster mode yet).',
+    '',
+  ];
+  const section = lines.join('\n');
+  console.log('\n' + section);
+  if (NO_WRITE) return;
+  writeSection(section);
+  console.log(`wrote ${BENCHMARKS_PATH}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
