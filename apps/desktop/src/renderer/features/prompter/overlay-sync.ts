@@ -1,0 +1,34 @@
+// Keeping the prompter's copy of the overlay current: stale states are dropped, status changes start and stop the show clock.
+import type { OverlayState, ShowStatus } from '@cuecart/shared';
+
+/**
+ * Whether to take an overlay state. The relay sends full states, so a newer seq simply replaces; an older one
+ * (a late packet) is dropped. After a reconnect the first state is taken whatever its seq: the relay may have
+ * restarted with a new log.
+ */
+export function acceptOverlay(current: OverlayState | null, next: OverlayState, resync: boolean): boolean {
+  if (!current || resync || current.showId !== next.showId) return true;
+  return next.seq >= current.seq;
+}
+
+export interface ShowTimes {
+  status: ShowStatus | null;
+  /** When this prompter saw the show go live (the show clock's start when the show has no stream epoch). */
+  liveSeenAt: number | null;
+  /** When the show ended, to stop the show clock. */
+  endedAt: number | null;
+}
+
+export const NO_SHOW_TIMES: ShowTimes = { status: null, liveSeenAt: null, endedAt: null };
+
+export function nextShowTimes(prev: ShowTimes, state: Pick<OverlayState, 'status' | 'updatedAt'>, now: number): ShowTimes {
+  const { status } = state;
+  if (status === prev.status) return prev;
+  if (status === 'live') return { status, liveSeenAt: prev.liveSeenAt ?? now, endedAt: null };
+  if (status === 'ended') {
+    // Seen ending: now. Opened after the end: the overlay's last change is the best guess of the end.
+    const endedAt = prev.status === 'live' ? now : (state.updatedAt ?? now);
+    return { status, liveSeenAt: prev.liveSeenAt, endedAt };
+  }
+  return { status, liveSeenAt: null, endedAt: null };
+}
