@@ -47,12 +47,14 @@ describe('host prompter', () => {
     await expect.poll(() => lamp.getAttribute('data-on-air'), { timeout: 5000 }).toBe('true');
     expect(await page.locator('[data-testid="prompter-item"][data-on-air="true"]').count()).toBe(1);
     await expect.poll(() => lamp.textContent()).toContain('Two for one');
+    await page.waitForTimeout(800); // let the smooth scroll settle for the picture
+    await page.screenshot({ path: `${SHOTS}prompter-on-air-1600x900.png` });
 
     const producer = await connect(relay, '/producer', { token: tokens.producer });
     expect(await emitAck(producer, 'cue', { id: 'cue-e2e', text: 'wrap up' })).toEqual({ ok: true });
     const flash = page.locator('[data-testid="cue-flash"]');
     await expect.poll(() => flash.textContent(), { timeout: 5000 }).toMatch(/wrap up/i);
-    await page.screenshot({ path: `${SHOTS}prompter-1600x900.png` });
+    await page.screenshot({ path: `${SHOTS}prompter-cue-1600x900.png` });
     producer.close();
   });
 
