@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { launchChromium } from '../../relay/e2e/support/browser.js';
-import { api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 
 const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const dataDir = freshDataDir();
@@ -29,6 +29,8 @@ function freePort(): Promise<number> {
 
 const start = () => startRelay({ dataDir, env: { CUECART_PORT: String(port) } });
 const onAir = async () => (await emitAck(viewer, 'overlay:get', undefined)).state.featured.map((c: { productId: string }) => c.productId);
+/** Hotkeys are for the page, not a focused field or button. */
+const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 const status = () => page.locator('[data-testid="connection-status"]').getAttribute('data-state');
 
 beforeAll(async () => {
@@ -40,7 +42,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   page.on('pageerror', (err) => console.error('console page error:', err.message));
   await page.goto(`${relay.url}/console#token=${tokens.producer}`);
-  await expect.poll(status, { timeout: 15_000 }).toBe('online');
+  await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 15_000 });
 }, 60_000);
 
 afterAll(async () => {
@@ -56,11 +58,17 @@ describe('producer console', () => {
     expect(posted.status).toBe(202);
     await page.locator('[data-testid="transcript-line"]', { hasText: 'pour over kettle' }).waitFor({ timeout: 10_000 });
     await page.locator('[data-testid="suggestion"][data-product-id="p-kettle"]').waitFor({ timeout: 10_000 });
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await blur();
     await page.keyboard.press('Enter');
     await expect.poll(onAir, { timeout: 5000 }).toEqual(['p-kettle']);
     await page.locator('[data-testid="on-air-card"][data-product-id="p-kettle"]').waitFor();
     await page.screenshot({ path: `${SHOTS}console-1600x900.png` });
+  });
+
+  it('goes live from the top bar', async () => {
+    await page.locator('[data-testid="go-live"]').click();
+    await expect.poll(async () => (await emitAck(viewer, 'overlay:get', undefined)).state.status, { timeout: 5000 }).toBe('live');
+    await blur();
   });
 
   it('clears the air with Escape and takes a rundown slot with its digit', async () => {
@@ -78,8 +86,7 @@ describe('producer console', () => {
     await page.waitForTimeout(300);
     expect(await onAir()).toEqual(['p-mug']);
     await search.fill('');
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await blur();
   });
 
   it('keeps a take made while the relay is down in a visible queue and delivers it exactly once', async () => {
@@ -103,4 +110,26 @@ describe('producer console', () => {
     expect(log!.filter((e) => e.type === 'feature' && e.productId === 'p-lamp')).toHaveLength(1);
     producer.close();
   });
+});
+
+describe('producer console on the demo show', () => {
+  it('plays the program feed and follows the host’s transcript with suggestions (screenshot)', async () => {
+    const demo = await startRelay({ env: { CUECART_DEMO: '1' } });
+    const demoBrowser = await launchChromium();
+    try {
+      const token = (await api(demo, 'POST', '/api/shows/demo/tokens', { role: 'producer', name: 'sam' }, ADMIN_TOKEN)).body.token;
+      const demoPage = await demoBrowser.newPage({ viewport: { width: 1600, height: 900 } });
+      await demoPage.goto(`${demo.url}/console#token=${token}`);
+      await demoPage.locator('[data-testid="transcript-line"]').first().waitFor({ timeout: 30_000 });
+      await expect.poll(() => demoPage.locator('[data-testid="show-clock"]').textContent(), { timeout: 20_000 }).toMatch(/\d+:\d\d:\d\d/);
+      await demoPage.locator('[data-testid="suggestion"]').first().waitFor({ timeout: 30_000 });
+      await demoPage.keyboard.press('Enter');
+      await demoPage.locator('[data-testid="on-air-card"]').first().waitFor({ timeout: 10_000 });
+      await demoPage.screenshot({ path: `${SHOTS}console-demo-1600x900.png` });
+    } finally {
+      await demoBrowser.close();
+      await demo.stop();
+      removeDataDir(demo.dataDir);
+    }
+  }, 90_000);
 });

@@ -1,6 +1,97 @@
-// The producer console (filled in by the console feature work).
+// The producer console: program, transcript and suggestions, rundown, on air, composer, queue and activity.
+import { setShowStatus } from './console-actions.js';
+import { useEffect } from 'react';
 import type { Session } from '../../lib/session.js';
+import { ActivityLog } from '../activity/ActivityLog.js';
+import { CommandQueue } from '../commands/CommandQueue.js';
+import { ComposerPanel } from '../composer/ComposerPanel.js';
+import { ConnectionStatus, PresenceList } from '../connection/ConnectionStatus.js';
+import { HotkeyLegend } from '../hotkeys/HotkeyLegend.js';
+import { useGlobalShortcuts } from '../hotkeys/useGlobalShortcuts.js';
+import { useHotkeys } from '../hotkeys/useHotkeys.js';
+import { OnAirPanel } from '../on-air/OnAirPanel.js';
+import { ProgramMonitor } from '../program/ProgramMonitor.js';
+import { RundownPanel } from '../rundown/RundownPanel.js';
+import { SettingsButton, SettingsPanel } from '../settings/SettingsPanel.js';
+import { SuggestionsTray } from '../suggestions/SuggestionsTray.js';
+import { TranscriptPanel } from '../transcript/TranscriptPanel.js';
+import { useOverlay } from '../on-air/overlay-store.js';
+import { OpenPrompterButton } from './OpenPrompterButton.js';
+import { useSession } from './session-store.js';
+import { startConsole } from './start-console.js';
+import './console.css';
 
 export function ConsoleApp({ session }: { session: Extract<Session, { ok: true }> }) {
-  return <main data-testid="console">Console for {session.relay}</main>;
+  useEffect(() => startConsole(session.relay, session.token), [session.relay, session.token]);
+  useHotkeys();
+  const { failed } = useGlobalShortcuts();
+
+  return (
+    <div className="cc-console" data-testid="console">
+      <TopBar />
+      <main className="console-grid">
+        <div className="col col-program">
+          <ProgramMonitor />
+          <OnAirPanel />
+          <CommandQueue />
+        </div>
+        <div className="col col-live">
+          <SuggestionsTray />
+          <TranscriptPanel />
+        </div>
+        <div className="col col-rundown">
+          <RundownPanel />
+        </div>
+        <div className="col col-side">
+          <ComposerPanel />
+          <ActivityLog />
+        </div>
+      </main>
+      <HotkeyLegend globalFailed={failed} />
+      <SettingsPanel />
+    </div>
+  );
+}
+
+function TopBar() {
+  const title = useSession((s) => s.show?.title);
+  const showId = useSession((s) => s.showId);
+  const status = useOverlay((s) => s.overlay?.status);
+  return (
+    <header className="topbar">
+      <span className="brand">CUECART</span>
+      <span className="show-title">{title ?? showId ?? '…'}</span>
+      {status && <span className={`pill status-${status}`}>{status === 'live' ? '● LIVE' : status.toUpperCase()}</span>}
+      <ShowStatusButton status={status} />
+      <span className="legend-spacer" />
+      <PresenceList />
+      <ConnectionStatus />
+      <OpenPrompterButton />
+      <SettingsButton />
+    </header>
+  );
+}
+
+/** Go live from scheduled or ended; ending a live show asks first, since it clears the air. */
+function ShowStatusButton({ status }: { status: 'scheduled' | 'live' | 'ended' | undefined }) {
+  if (!status) return null;
+  if (status !== 'live') {
+    return (
+      <button type="button" className="btn btn-go-live" data-testid="go-live" onClick={() => setShowStatus('live')}>
+        Go live
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="btn"
+      data-testid="end-show"
+      onClick={() => {
+        if (window.confirm('End the show? Every card and the banner go off air.')) setShowStatus('ended');
+      }}
+    >
+      End show
+    </button>
+  );
 }

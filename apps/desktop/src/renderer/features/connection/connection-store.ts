@@ -1,0 +1,46 @@
+// Link state (debounced for display), who else is producing this show.
+import { create } from 'zustand';
+import type { Presence } from '@cuecart/shared';
+import { displayState, msUntilChange, type DisplayState, type LinkFacts } from './connection-display.js';
+
+interface ConnectionState {
+  facts: LinkFacts;
+  display: DisplayState;
+  lastError: string | null;
+  selfId: string | null;
+  presence: Presence | null;
+  linkChanged(connected: boolean, selfId?: string | null): void;
+  setError(message: string | null): void;
+  setPresence(presence: Presence): void;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export const useConnection = create<ConnectionState>()((set, get) => {
+  const refresh = () => {
+    clearTimeout(timer);
+    const now = Date.now();
+    const { facts } = get();
+    set({ display: displayState(facts, now) });
+    const wait = msUntilChange(facts, now);
+    if (wait !== null) timer = setTimeout(refresh, wait + 10);
+  };
+  return {
+    facts: { link: 'disconnected', since: Date.now(), everConnected: false },
+    display: 'connecting',
+    lastError: null,
+    selfId: null,
+    presence: null,
+    linkChanged: (connected, selfId) => {
+      const { facts } = get();
+      const link = connected ? 'connected' : 'disconnected';
+      if (facts.link !== link) {
+        set({ facts: { link, since: Date.now(), everConnected: facts.everConnected || connected } });
+      }
+      if (connected) set({ lastError: null, selfId: selfId ?? get().selfId });
+      refresh();
+    },
+    setError: (lastError) => set({ lastError }),
+    setPresence: (presence) => set({ presence }),
+  };
+});

@@ -1,0 +1,68 @@
+// Opens the producer socket and routes every relay event to the feature store that owns it.
+import { api, connectProducer } from '../../lib/relay.js';
+import type { Show } from '@cuecart/shared';
+import { useActivity } from '../activity/activity-store.js';
+import { useCatalog } from '../catalog/catalog-store.js';
+import { useCommands } from '../commands/commands-store.js';
+import { useConnection } from '../connection/connection-store.js';
+import { setProducerSocket } from '../connection/producer-link.js';
+import { useOverlay } from '../on-air/overlay-store.js';
+import { useRundown } from '../rundown/rundown-store.js';
+import { useSuggestions } from '../suggestions/suggestions-store.js';
+import { useTranscript } from '../transcript/transcript-store.js';
+import { useSession } from './session-store.js';
+
+export function startConsole(relay: string, token: string): () => void {
+  useSession.getState().init(relay, token);
+  const socket = connectProducer(relay, token);
+  setProducerSocket(socket);
+  const connection = useConnection.getState();
+
+  socket.on('connect', () => {
+    useConnection.getState().linkChanged(true, socket.id ?? null);
+    // Whatever waited while we were away goes out now, with its original ids.
+    useCommands.getState().flush();
+  });
+  socket.on('disconnect', (reason) => {
+    connection.linkChanged(false);
+    useCommands.getState().linkDown();
+    // A server-side disconnect (relay restart) is not retried by Socket.IO on its own.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', (err) => {
+    connection.linkChanged(false);
+    connection.setError(err.message);
+  });
+
+  socket.on('overlay', (state) => {
+    useOverlay.getState().setOverlay(state);
+    const session = useSession.getState();
+    if (session.showId !== state.showId) {
+      session.setShowId(state.showId);
+      void loadShow(relay, token, state.showId);
+    }
+  });
+  socket.on('transcript', (segment) => useTranscript.getState().addSegment(segment));
+  socket.on('suggestion', (s) => {
+    useSuggestions.getState().add(s);
+    useTranscript.getState().addHighlight(s.segmentId, s.text);
+  });
+  socket.on('presence', (p) => useConnection.getState().setPresence(p));
+  socket.on('rundown', (items) => {
+    useRundown.getState().setItems(items);
+    useCatalog.getState().remember(items.map((it) => it.product));
+  });
+  socket.on('activity', (entries) => useActivity.getState().add(entries));
+
+  return () => {
+    socket.removeAllListeners();
+    socket.disconnect();
+    setProducerSocket(null);
+  };
+}
+
+async function loadShow(relay: string, token: string, showId: string): Promise<void> {
+  const show = await api<Show>(relay, token, `/api/shows/${encodeURIComponent(showId)}`);
+  if (show.ok) useSession.getState().setShow(show.value);
+  await useCatalog.getState().load(relay, token, showId);
+}

@@ -1,0 +1,82 @@
+// What viewers see now: up to three cards with their time on air, the banner, take-off and the panic clear.
+import type { Card } from '@cuecart/shared';
+import { formatElapsed, formatMoney } from '../../lib/format.js';
+import { useNow } from '../../lib/use-now.js';
+import { ProductThumb } from '../catalog/ProductThumb.js';
+import { clearAir, takeOff } from '../console/console-actions.js';
+import { formatCountdown } from '../composer/offer-model.js';
+import { useSettings } from '../settings/settings-store.js';
+import { formatShowTime } from '../transcript/transcript-model.js';
+import { useOverlay } from './overlay-store.js';
+
+export function OnAirPanel() {
+  const overlay = useOverlay((s) => s.overlay);
+  const clearKey = useSettings((s) => s.settings.bindings.clear);
+  const cards = overlay?.featured ?? [];
+  return (
+    <section className="panel on-air" aria-label="On air">
+      <header className="panel-head">
+        <h2>On air</h2>
+        <span className={`pill ${cards.length ? 'pill-live' : ''}`}>{cards.length ? `${cards.length} card${cards.length > 1 ? 's' : ''}` : 'nothing'}</span>
+        {overlay && <span className="muted">seq {overlay.seq}</span>}
+      </header>
+      <div className="on-air-body">
+        <div className="on-air-cards">
+          {cards.length === 0 && <p className="empty">No card on air.</p>}
+          {cards.map((card) => (
+            <OnAirCard key={card.cardId} card={card} />
+          ))}
+        </div>
+        <button type="button" className="panic" data-testid="panic-clear" onClick={clearAir} title={`Everything off air (${clearKey})`}>
+          PANIC
+          <br />
+          CLEAR
+          <kbd>{clearKey}</kbd>
+        </button>
+      </div>
+      {overlay?.banner && <BannerLine text={overlay.banner.text} endsAt={overlay.banner.endsAt} />}
+    </section>
+  );
+}
+
+function OnAirCard({ card }: { card: Card }) {
+  const now = useNow(1000);
+  return (
+    <article className="on-air-card" data-testid="on-air-card" data-product-id={card.productId}>
+      <ProductThumb url={card.imageUrl} title={card.title} size={52} />
+      <div className="on-air-main">
+        <div className="on-air-title">{card.title}</div>
+        <div className="on-air-meta">
+          <span className="price">{formatMoney(card.price)}</span>
+          {card.compareAtPrice && <s className="muted">{formatMoney(card.compareAtPrice)}</s>}
+          {card.badge && <span className="badge">{card.badge}</span>}
+          {!card.available && <span className="stock stock-out">Sold out</span>}
+        </div>
+        {card.offer && (
+          <div className="on-air-offer">
+            {card.offer.text}
+            {card.offer.endsAt && <span className="countdown"> · {formatCountdown(card.offer.endsAt, now)}</span>}
+          </div>
+        )}
+        <div className="on-air-time">
+          <span className="timer">{formatElapsed(card.firedAt, now)}</span>
+          <span className="muted">{card.mediaMs !== undefined ? `at show ${formatShowTime(card.mediaMs)}` : 'immediate'}</span>
+        </div>
+      </div>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={() => takeOff(card.productId)} aria-label={`Take ${card.title} off air`}>
+        Take off
+      </button>
+    </article>
+  );
+}
+
+function BannerLine({ text, endsAt }: { text: string; endsAt?: number }) {
+  const now = useNow(1000);
+  return (
+    <div className="banner-live">
+      <span className="pill pill-live">BANNER</span>
+      <span className="banner-text">{text}</span>
+      {endsAt && <span className="countdown">{formatCountdown(endsAt, now)}</span>}
+    </div>
+  );
+}
