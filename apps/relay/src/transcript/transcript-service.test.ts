@@ -82,4 +82,9 @@ describe('TranscriptService', () => {
     expect(service.dismiss('s', id)).toBe(false);
     expect(service.suggestions.fates('s').dismissed).toBe(1);
   });
+
+  it('leaves the database syncing fully for commands after a transcript batch', () => {
+    service.ingest('s', [{ id: 'a', startMs: 0, endMs: 3000, text: 'hello' }]);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+  });
 });

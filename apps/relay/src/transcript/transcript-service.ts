@@ -35,8 +35,16 @@ export class TranscriptService {
   private readonly inTransaction: <T>(fn: () => T) => T;
 
   constructor(db: Db, private readonly authority: ShowAuthority, private readonly clock: () => number = Date.now) {
-    // One transaction per batch: one disk sync for the segments and suggestions of a POST, not one per row.
-    this.inTransaction = (fn) => db.transaction(fn)();
+    // One transaction per batch, synced like WAL's NORMAL: a process crash loses nothing, and the speech
+    // path skips the fsync that commands pay for (a lost segment on power loss is re-sent by its source).
+    this.inTransaction = (fn) => {
+      db.pragma('synchronous = NORMAL');
+      try {
+        return db.transaction(fn)();
+      } finally {
+        db.pragma('synchronous = FULL');
+      }
+    };
     this.segments = new TranscriptRepository(db, clock);
     this.suggestions = new SuggestionRepository(db, clock);
     authority.onOverlay((showId, state) => {
