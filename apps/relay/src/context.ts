@@ -1,6 +1,7 @@
 // What the HTTP routes and socket namespaces share.
 import type { RelayConfig } from './config/config.js';
 import type { TokenService } from './auth/tokens.js';
+import type { ShowOrigins } from './auth/show-origins.js';
 import type { TrackRepository } from './analytics/track-repository.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
 import type { Logger } from './logger.js';
@@ -13,6 +14,7 @@ export interface RelayContext {
   version: string;
   adminToken: string;
   tokens: TokenService;
+  origins: ShowOrigins;
   authority: ShowAuthority;
   track: TrackRepository;
   transcript: TranscriptService;

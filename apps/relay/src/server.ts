@@ -5,6 +5,8 @@ import express from 'express';
 import { Server } from 'socket.io';
 import { apiError } from '@cuecart/shared';
 import { TrackRepository } from './analytics/track-repository.js';
+import { RevocationStore } from './auth/revocations.js';
+import { ShowOrigins } from './auth/show-origins.js';
 import { TokenService } from './auth/tokens.js';
 import type { RelayConfig } from './config/config.js';
 import { ensureSecrets } from './config/secrets.js';
@@ -18,11 +20,12 @@ import { ShowAuthority } from './shows/show-authority.js';
 import { SqliteShowStore } from './shows/sqlite-show-store.js';
 import { connectCluster, type Cluster } from './cluster/cluster.js';
 import { attachNamespaces } from './sockets/namespaces.js';
+import { disconnectRevoked } from './sockets/handshake.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
 import { commerceRoutes } from './http/commerce-routes.js';
 import { DemoStore } from './commerce/demo-store.js';
 import { mediaRoutes } from './media/media-routes.js';
-import { pageRoutes } from './http/page-routes.js';
+import { pageRoutes, securityHeaders } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
 import { apiCors } from './http/cors.js';
 import { SourceManager } from './transcript/source-manager.js';
@@ -63,11 +66,15 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
 
   const transcript = new TranscriptService(db, authority);
   const track = new TrackRepository(db);
+  // Embed origins travel with the show (cluster-wide); revocations live in this relay's SQLite, so in a
+  // cluster revoke on every relay (README).
+  const revocations = new RevocationStore(db);
   const ctx: RelayContext = {
     config,
     version: readVersion(),
     adminToken: secrets.adminToken,
-    tokens: new TokenService(secrets.secret),
+    tokens: new TokenService(secrets.secret, Date.now, revocations),
+    origins: new ShowOrigins(authority),
     authority,
     track,
     commerce: new DemoStore(db, authority, track),
@@ -80,10 +87,11 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: ctx.version });
   });
-  app.use('/api', apiCors);
+  app.use('/api', apiCors(ctx));
   // A show created on another relay of the cluster is loaded before any route looks it up.
   const warm = (param: string) => (req: express.Request, _res: express.Response, next: express.NextFunction) => {
     ctx.authority.ensure(String(req.params[param])).then(() => next(), next);
@@ -110,6 +118,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   });
   if (cluster) await cluster.attach(io, authority);
   attachNamespaces(io, ctx);
+  disconnectRevoked(io, revocations, logger);
 
   return {
     ctx,

@@ -36,7 +36,11 @@ export async function startRelay(options: { dataDir?: string; env?: Record<strin
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`relay did not start in 10 s:\n${out}`)), 10_000);
+    // A relay that does not come up is killed, or it would keep the port and the data dir's lock.
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`relay did not start in 20 s:\n${out}`));
+    }, 20_000);
     const check = () => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {

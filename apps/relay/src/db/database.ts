@@ -89,6 +89,19 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX orders_show ON orders (show_id, created_at);`,
+  // Access hardening: revoked tokens and per show+role rotations.
+  `CREATE TABLE token_revocations (
+     jti TEXT PRIMARY KEY,
+     show_id TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER NOT NULL
+   );
+   CREATE TABLE token_rotations (
+     show_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     not_before INTEGER NOT NULL,
+     PRIMARY KEY (show_id, role)
+   );`,
 ];
 
 export class DataDirBusyError extends Error {}

@@ -1,5 +1,7 @@
-// Pages and static assets: /watch/:show, /embed.js, the demo images and the page styles.
-import express, { Router } from 'express';
+// Pages and static assets: /watch/:show, /embed.js, the demo images and the page styles, and the
+// security headers every response of the relay carries.
+import express, { Router, type RequestHandler } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Product } from '@cuecart/shared';
@@ -9,18 +11,42 @@ import { watchPage } from '../pages/watch-page.js';
 import { escapeHtml } from '../pages/html.js';
 
 /** Pages of our own: scripts only from this relay, media and sockets wherever the show streams from. */
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' https: data: blob:",
-  "media-src 'self' https: blob:",
-  "connect-src 'self' https: wss: ws:",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-].join('; ');
+export function pageCsp(frameAncestors: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' https: data: blob:",
+    "media-src 'self' https: blob:",
+    "connect-src 'self' https: wss: ws:",
+    "worker-src 'self' blob:",
+    `frame-ancestors ${["'self'", ...frameAncestors].join(' ')}`,
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+const PAGE_CSP = pageCsp();
+
+/** What brand pages load from the relay without CORS (images, video, the embed script). */
+const CROSS_ORIGIN_PATHS = ['/embed.js', '/demo/images/', '/media/'];
+
+/**
+ * helmet on every response. Pages set their own CSP; everything else (JSON, media) gets one that
+ * allows nothing. No HSTS: the relay speaks plain http and a TLS proxy in front adds it.
+ */
+export function securityHeaders(): RequestHandler[] {
+  return [
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+    (req, res, next) => {
+      if (CROSS_ORIGIN_PATHS.some((p) => req.path === p || req.path.startsWith(p))) res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+      next();
+    },
+  ];
+}
 
 export function pageRoutes(ctx: RelayContext): Router {
   const router = Router();
@@ -52,7 +78,10 @@ export function pageRoutes(ctx: RelayContext): Router {
   router.get('/watch/:show', (req, res) => {
     const show = ctx.authority.publicShow(req.params.show);
     const rt = ctx.authority.get(req.params.show);
-    res.set('Content-Security-Policy', PAGE_CSP);
+    // The watch page may be framed by the show's own sites; X-Frame-Options cannot say that, so CSP alone does.
+    const framers = show ? ctx.origins.get(show.id) : undefined;
+    res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);
+    if (framers) res.removeHeader('X-Frame-Options');
     if (!show || !rt) {
       res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(req.params.show)}”.</p>`);
       return;

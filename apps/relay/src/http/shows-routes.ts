@@ -1,6 +1,6 @@
-// REST: shows, tokens, commands and products (API v1).
+// REST: shows, tokens (issue, revoke, rotate), commands and products (API v1).
 import express, { Router } from 'express';
-import { Command, CreateShowBody, TokenRequest, httpStatusOf, type Product } from '@cuecart/shared';
+import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, httpStatusOf, type Product, type Show } from '@cuecart/shared';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { RelayContext } from '../context.js';
 import type { ShowClaims } from '../auth/tokens.js';
@@ -23,7 +23,7 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!catalog.ok) return sendError(res, catalog.error);
     const created = await ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
     if (!created.ok) return sendError(res, created.error);
-    ctx.logger.info({ show: created.show.id, products: catalog.products.length }, 'show created');
+    ctx.logger.info({ show: created.show.id, products: catalog.products.length, allowedOrigins: body.allowedOrigins }, 'show created');
     ctx.sources.start(created.show.id);
     res.status(201).json(created.show);
   });
@@ -40,6 +40,41 @@ export function showsRoutes(ctx: RelayContext): Router {
     const body = parseBody(req, res, TokenRequest, 'the token request');
     if (!body) return;
     const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds);
+    res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
+  });
+
+  // A leaked token: revoke it alone, or every earlier token of its role while handing out a new one.
+  // Sockets that came in with a revoked token are disconnected (see disconnectRevoked).
+  router.post('/api/shows/:id/tokens/revoke', admin, small, async (req, res) => {
+    const id = String(req.params.id);
+    const revocations = ctx.tokens.revocations;
+    if (!revocations) return send(res, 'internal', 'this relay keeps no revocation list');
+    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const body = parseBody(req, res, RevokeTokenBody, 'the revocation');
+    if (!body) return;
+    if (body.jti !== undefined) {
+      revocations.revoke(body.jti, id);
+      ctx.logger.info({ show: id, jti: body.jti }, 'token revoked');
+      return void res.json({ revoked: true, jti: body.jti });
+    }
+    const seen = await ctx.tokens.inspect(body.token!);
+    if (!seen) return send(res, 'invalid', 'the token is not one this relay signed');
+    if (seen.claims.show !== id) return send(res, 'forbidden', `this token is for show "${seen.claims.show}", not "${id}"`);
+    revocations.revoke(seen.claims.jti, id, seen.expiresAt);
+    ctx.logger.info({ show: id, role: seen.claims.role, jti: seen.claims.jti }, 'token revoked');
+    res.json({ revoked: true, jti: seen.claims.jti });
+  });
+
+  router.post('/api/shows/:id/tokens/rotate', admin, small, async (req, res) => {
+    const id = String(req.params.id);
+    const revocations = ctx.tokens.revocations;
+    if (!revocations) return send(res, 'internal', 'this relay keeps no revocation list');
+    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const body = parseBody(req, res, RotateTokenBody, 'the rotation');
+    if (!body) return;
+    revocations.rotate(id, body.role);
+    const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds);
+    ctx.logger.info({ show: id, role: body.role }, 'tokens rotated');
     res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
   });
 

@@ -37,6 +37,8 @@ export interface NewShow {
   spec: CatalogSpec;
   products: Product[];
   transcript?: TranscriptSourceSpec | undefined;
+  /** Canonical origins the show may be embedded on; none means anywhere. */
+  allowedOrigins?: string[] | undefined;
 }
 
 /** What relays in a cluster tell each other about shows; a single relay has no bus. */
@@ -115,6 +117,7 @@ export class ShowAuthority {
       ...(input.streamUrl ? { streamUrl: input.streamUrl } : {}),
       ...(input.streamEpochMs !== undefined ? { streamEpochMs: input.streamEpochMs } : {}),
       ...(input.transcript ? { transcript: { provider: input.transcript.provider } } : {}),
+      ...(input.allowedOrigins?.length ? { allowedOrigins: [...new Set(input.allowedOrigins)] } : {}),
     };
     const stored = { show, spec: input.spec, products: input.products, transcript: input.transcript };
     if (this.shows.has(id) || !(await this.store.insertShow(stored))) {

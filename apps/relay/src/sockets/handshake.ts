@@ -1,8 +1,12 @@
-// Socket.IO connection checks: viewers name a public show; producers and hosts bring a role token.
-import type { ExtendedError, Socket } from 'socket.io';
+// Socket.IO connection checks: viewers name a public show (from a page it may be embedded on);
+// producers and hosts bring a role token, and are disconnected the moment it is revoked.
+import type { ExtendedError, Server, Socket } from 'socket.io';
 import { apiError, ShowId, type ApiError, type TokenRole } from '@cuecart/shared';
-import { checkRole, type ShowClaims } from '../auth/tokens.js';
+import { embedRefusal } from '../auth/origins.js';
+import type { RevocationStore } from '../auth/revocations.js';
+import { checkRole, REVOKED_MESSAGE, type ShowClaims } from '../auth/tokens.js';
 import type { RelayContext } from '../context.js';
+import type { Logger } from '../logger.js';
 
 export interface SocketData {
   showId: string;
@@ -28,6 +32,9 @@ export function viewerHandshake(ctx: RelayContext): Middleware {
   return (socket, next) => {
     const show = ShowId.safeParse(auth(socket).show);
     if (!show.success) return next(refusal(apiError('invalid', 'connect with auth: { show: "<show id>" }')));
+    const { origin, host } = socket.handshake.headers;
+    const verdict = ctx.origins.judge(show.data, origin, host);
+    if (verdict.kind === 'denied') return next(refusal(apiError('forbidden', embedRefusal(verdict.allowed))));
     ctx.authority.ensure(show.data).then(
       (rt) => {
         if (!rt) return next(refusal(apiError('not_found', `show "${show.data}" does not exist`)));
@@ -56,4 +63,31 @@ export function tokenHandshake(ctx: RelayContext, roles: readonly TokenRole[]): 
       })
       .catch(() => next(refusal(apiError('internal', 'the relay could not check this token'))));
   };
+}
+
+/** The namespaces a show token connects to. */
+const TOKEN_NAMESPACES = ['/producer', '/host'] as const;
+
+/**
+ * Disconnects, at once, every socket that came in with a token that has just been revoked, on this
+ * relay and (through the adapter) on the others of a cluster. The socket is told why first.
+ */
+export function disconnectRevoked(io: Server, revocations: RevocationStore, logger: Logger): () => void {
+  return revocations.onRevoke((revocation) => {
+    for (const name of TOKEN_NAMESPACES) {
+      const ns = io.of(name);
+      const sockets = revocation.kind === 'token' ? ns.fetchSockets() : ns.in(revocation.showId).fetchSockets();
+      sockets
+        .then((found) => {
+          for (const socket of found) {
+            const claims = (socket.data as SocketData | undefined)?.claims;
+            if (!claims || !revocations.isRevoked(claims)) continue;
+            socket.emit('revoked', apiError('unauthorized', REVOKED_MESSAGE));
+            socket.disconnect(true);
+            logger.info({ show: claims.show, role: claims.role, jti: claims.jti, namespace: name }, 'socket with a revoked token disconnected');
+          }
+        })
+        .catch((err: Error) => logger.warn({ err: err.message, namespace: name }, 'could not look for sockets with a revoked token'));
+    }
+  });
 }

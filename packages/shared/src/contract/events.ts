@@ -65,6 +65,8 @@ export interface ProducerServerToClient {
   cue: (cue: Cue) => void;
   rundown: (items: RundownItem[]) => void;
   activity: (entries: Activity[]) => void;
+  /** Sent just before the relay disconnects a socket whose token was revoked or rotated. */
+  revoked: (error: ApiError) => void;
 }
 export interface ProducerClientToServer extends SnapshotRequest {
   command: (command: Command, reply: Reply<Ack>) => void;
@@ -78,5 +80,6 @@ export interface HostServerToClient {
   overlay: (state: OverlayState) => void;
   rundown: (items: RundownItem[]) => void;
   cue: (cue: Cue) => void;
+  revoked: (error: ApiError) => void;
 }
 export type HostClientToServer = SnapshotRequest;

@@ -42,6 +42,34 @@ export const TranscriptSourceSpec = z.discriminatedUnion('provider', [
 ]);
 export type TranscriptSourceSpec = z.infer<typeof TranscriptSourceSpec>;
 
+/**
+ * A web origin as browsers send it in the `Origin` header: scheme, host and an optional port, no path.
+ * Returns the canonical form (lower-case host, default port dropped), or undefined for anything else.
+ */
+export function canonicalOrigin(value: string): string | undefined {
+  // ASCII hosts only (browsers send IDNs as punycode); no wildcards, user info, path, query or fragment.
+  if (!/^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(value)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  return url.origin === 'null' ? undefined : url.origin;
+}
+
+/** Where a show's player may be embedded: `https://brand.example` or `http://localhost:3000`. */
+export const AllowedOrigin = z
+  .string()
+  .max(300)
+  .transform((value, ctx) => {
+    const origin = canonicalOrigin(value.trim());
+    if (origin) return origin;
+    ctx.addIssue({ code: 'custom', message: 'an origin like "https://brand.example" (scheme, host and optional port, no path)' });
+    return z.NEVER;
+  });
+export const MAX_ALLOWED_ORIGINS = 50;
+
 export const CreateShowBody = z.object({
   id: ShowId.optional(),
   title: z.string().trim().min(1).max(200),
@@ -50,6 +78,8 @@ export const CreateShowBody = z.object({
   catalog: CatalogSpec,
   rundown: z.array(ExternalId).max(MAX_RUNDOWN).default([]),
   transcript: TranscriptSourceSpec.optional(),
+  /** When set, the player works only on pages of these origins (and on the relay's own pages). */
+  allowedOrigins: z.array(AllowedOrigin).min(1).max(MAX_ALLOWED_ORIGINS).optional(),
 });
 export type CreateShowBody = z.input<typeof CreateShowBody>;
 
@@ -63,6 +93,7 @@ export const Show = z.object({
   rundown: z.array(ExternalId),
   catalog: z.object({ provider: z.enum(['inline', 'shopify', 'file']), productCount: z.number().int(), shopDomain: z.string().optional() }),
   transcript: z.object({ provider: z.enum(['push', 'v100', 'simulated']) }).optional(),
+  allowedOrigins: z.array(z.string()).optional(),
   createdAt: EpochMs,
 });
 export type Show = z.infer<typeof Show>;
@@ -86,6 +117,16 @@ export type TokenRequest = z.infer<typeof TokenRequest>;
 
 export const TokenResponse = z.object({ token: z.string(), role: TokenRole, expiresAt: EpochMs });
 export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** Admin → relay: revoke one token, named by its id (`jti`) or given whole. */
+export const RevokeTokenBody = z
+  .object({ jti: z.string().min(1).max(128).optional(), token: z.string().min(1).max(4096).optional() })
+  .refine((b) => (b.jti === undefined) !== (b.token === undefined), 'send either { "jti": "<token id>" } or { "token": "<the token>" }');
+export type RevokeTokenBody = z.infer<typeof RevokeTokenBody>;
+
+/** Admin → relay: revoke every earlier token of a show and role and issue a new one (a leaked token). */
+export const RotateTokenBody = TokenRequest;
+export type RotateTokenBody = TokenRequest;
 
 export const Health = z.object({ ok: z.literal(true), version: z.string() });
 export type Health = z.infer<typeof Health>;

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/database.js';
+import { RevocationStore, type Revocation } from './revocations.js';
+import { ShowAuthority } from '../shows/show-authority.js';
+import { SqliteShowStore } from '../shows/sqlite-show-store.js';
+import { ShowOrigins } from './show-origins.js';
+import { TokenService } from './tokens.js';
+
+const SECRET = 'relay-secret-0123456789abcdefghijklmnop';
+const T0 = 1_700_000_000_000;
+
+let dir: string;
+let db: Db;
+let now: number;
+const clock = () => now;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cuecart-revocations-'));
+  db = openDatabase(dir);
+  now = T0;
+});
+afterEach(() => {
+  if (db.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const reopen = () => {
+  db.close();
+  db = openDatabase(dir);
+};
+
+describe('revoking one token', () => {
+  it('refuses it with a sentence that says what to do, and leaves the others alone', async () => {
+    const tokens = new TokenService(SECRET, clock, new RevocationStore(db, clock));
+    const a = await tokens.issue('demo', 'producer', 'Ana');
+    const b = await tokens.issue('demo', 'producer', 'Bo');
+    tokens.revocations!.revoke(a.jti, 'demo');
+    expect(await tokens.verify(a.token)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'this token was revoked: ask the show admin for a new one' } });
+    expect((await tokens.verify(b.token)).ok).toBe(true);
+  });
+
+  it('survives a restart', async () => {
+    const tokens = new TokenService(SECRET, clock, new RevocationStore(db, clock));
+    const a = await tokens.issue('demo', 'host', 'Ana');
+    tokens.revocations!.revoke(a.jti, 'demo');
+    reopen();
+    expect((await new TokenService(SECRET, clock, new RevocationStore(db, clock)).verify(a.token)).ok).toBe(false);
+  });
+
+  it('inspect reads an expired token this relay signed, and nothing else', async () => {
+    const tokens = new TokenService(SECRET, clock);
+    const a = await tokens.issue('demo', 'producer', 'Ana', 60);
+    now += 120_000;
+    expect((await tokens.verify(a.token)).ok).toBe(false);
+    expect(await tokens.inspect(a.token)).toMatchObject({ claims: { show: 'demo', jti: a.jti }, expiresAt: a.expiresAt });
+    const forged = await new TokenService('another-secret-0123456789abcdefghijkl', clock).issue('demo', 'producer', 'Eve');
+    expect(await tokens.inspect(forged.token)).toBeUndefined();
+    expect(await tokens.inspect('not.a.token')).toBeUndefined();
+  });
+});
+
+describe('rotating a show and role', () => {
+  it('refuses every earlier token of that role, even one from the same second, and accepts later ones', async () => {
+    const store = new RevocationStore(db, clock);
+    const tokens = new TokenService(SECRET, clock, store);
+    const old = await tokens.issue('demo', 'producer', 'Ana');
+    const host = await tokens.issue('demo', 'host', 'Bo');
+    const otherShow = await tokens.issue('other', 'producer', 'Cy');
+    now += 5; // same second
+    store.rotate('demo', 'producer');
+    const fresh = await tokens.issue('demo', 'producer', 'Ana');
+    expect(await tokens.verify(old.token)).toMatchObject({ ok: false, error: { message: /revoked/ } });
+    expect((await tokens.verify(fresh.token)).ok).toBe(true);
+    expect((await tokens.verify(host.token)).ok).toBe(true);
+    expect((await tokens.verify(otherShow.token)).ok).toBe(true);
+    reopen();
+    const after = new TokenService(SECRET, clock, new RevocationStore(db, clock));
+    expect((await after.verify(old.token)).ok).toBe(false);
+    expect((await after.verify(fresh.token)).ok).toBe(true);
+  });
+
+  it('tells its listeners', () => {
+    const store = new RevocationStore(db, clock);
+    const heard: Revocation[] = [];
+    store.onRevoke((r) => heard.push(r));
+    store.rotate('demo', 'host');
+    store.revoke('j1', 'demo');
+    expect(heard).toEqual([
+      { kind: 'rotation', showId: 'demo', role: 'host', notBefore: T0 },
+      { kind: 'token', jti: 'j1', showId: 'demo' },
+    ]);
+  });
+});
+
+describe('ShowOrigins', () => {
+  it("keeps a show's origins with the show across a restart and judges requests by them", async () => {
+    const products = [{ id: 'p', title: 'P', price: { amount: '1.00', currencyCode: 'USD' }, available: true }];
+    const first = new ShowAuthority(new SqliteShowStore(db));
+    await first.create({ id: 'demo', title: 'Demo', spec: { provider: 'inline', products }, products, rundown: [], allowedOrigins: ['https://brand.example', 'https://brand.example'] });
+    await first.create({ id: 'other', title: 'Other', spec: { provider: 'inline', products }, products, rundown: [] });
+    reopen();
+    const authority = new ShowAuthority(new SqliteShowStore(db));
+    await authority.load();
+    const origins = new ShowOrigins(authority);
+    expect(origins.get('demo')).toEqual(['https://brand.example']);
+    expect(origins.get('other')).toBeUndefined();
+    expect(origins.restrictsAny()).toBe(true);
+    expect(origins.judge('demo', 'https://evil.example', 'relay:4455').kind).toBe('denied');
+    expect(origins.judge('demo', 'https://brand.example', 'relay:4455').kind).not.toBe('denied');
+    expect(origins.judge('other', 'https://evil.example', 'relay:4455').kind).toBe('open');
+  });
+});
