@@ -1,0 +1,24 @@
+// Messages between the chaos fleet (fleet.ts, in the test) and its viewer worker processes (viewer-worker.ts).
+export type ToWorker =
+  | { type: 'open'; url: string; show: string; count: number; seed: number; ratePerSec: number }
+  /** From now on, note per viewer when it first holds an overlay with `seq` ≥ this. */
+  | { type: 'watch'; seq: number }
+  | { type: 'stats' }
+  | { type: 'close' };
+
+export type FromWorker = { type: 'opened'; connected: number; failed: number } | { type: 'stats'; stats: WorkerStats } | { type: 'closed' };
+
+export interface WorkerStats {
+  /** Per viewer: highest seq seen. */
+  maxSeq: number[];
+  /** Per viewer: monotonic ms when it first held seq ≥ the watched one, or null. */
+  reachedAt: (number | null)[];
+  /** Overlays that came with a seq lower than one the viewer already had (must stay 0). */
+  older: number;
+  overlays: number;
+  connected: number;
+  reconnects: number;
+  connectErrors: number;
+  /** The JSON of each viewer's latest overlay, counted: converged viewers all hold one. */
+  finals: Record<string, number>;
+}
