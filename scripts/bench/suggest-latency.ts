@@ -60,7 +60,8 @@ interface Relay {
 function startRelay(dataDir: string, adminToken: string): Promise<Relay> {
   const child = spawn(process.execPath, [RELAY_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, CUECART_PORT: '0', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: adminToken, CUECART_LOG_LEVEL: 'warn' },
+    // Limits off: this posts far faster than any speech-to-text feed (about one segment a second), so the transcript limiter would refuse it.
+    env: { ...process.env, CUECART_PORT: '0', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: adminToken, CUECART_LOG_LEVEL: 'warn', CUECART_RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

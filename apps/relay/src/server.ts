@@ -28,6 +28,7 @@ import { mediaRoutes } from './media/media-routes.js';
 import { pageRoutes, securityHeaders } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
 import { apiCors } from './http/cors.js';
+import { apiRateLimit } from './limits/rest-limits.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { TranscriptService } from './transcript/transcript-service.js';
 
@@ -92,6 +93,8 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     res.json({ ok: true, version: ctx.version });
   });
   app.use('/api', apiCors(ctx));
+  // After CORS, so a browser can read the 429; before any show lookup, so a flood costs a bucket check.
+  app.use('/api', apiRateLimit());
   // A show created on another relay of the cluster is loaded before any route looks it up.
   const warm = (param: string) => (req: express.Request, _res: express.Response, next: express.NextFunction) => {
     ctx.authority.ensure(String(req.params[param])).then(() => next(), next);

@@ -2,7 +2,7 @@
 // cannot separate from garbage not collected yet. Runs the built relay (createRelay from apps/relay/dist) or the bare
 // broadcaster in this process, connects N viewers from one viewer-worker process, then reads process.memoryUsage()
 // after gc() before and after. Not part of the report; for finding where the per-connection bytes go.
-// Usage: node --expose-gc --import tsx scripts/bench/fanout/heap-per-conn.ts [--viewers 3000] [--server relay|bare]
+// Usage: node --expose-gc --import tsx scripts/bench/fanout/heap-per-conn.ts [--viewers 3000] [--server relay|bare] [--drop-request]
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -23,6 +23,13 @@ const arg = (name: string): string | undefined => {
 };
 const N = Number(arg('--viewers') ?? 3000);
 const KIND = arg('--server') ?? 'relay';
+/** Drop engine.io's reference to each connection's upgrade request (socket.io's "memory usage" advice). */
+const DROP_REQUEST = process.argv.includes('--drop-request');
+const dropRequest = (io: Server): void => {
+  if (DROP_REQUEST) io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null;
+  });
+};
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SHOW = 'heap-bench';
 
@@ -40,6 +47,7 @@ async function startServer(): Promise<{ url: string; close: () => Promise<void> 
     const http = createServer();
     const io = new Server(http, { maxHttpBufferSize: BARE_MAX_HTTP_BUFFER_SIZE, perMessageDeflate: false, httpCompression: false, cors: { origin: true, credentials: false }, serveClient: false });
     io.of('/viewer').on('connection', (s) => void s.join(SHOW));
+    dropRequest(io);
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     const port = (http.address() as { port: number }).port;
     return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => io.close(() => r())) };
@@ -48,7 +56,8 @@ async function startServer(): Promise<{ url: string; close: () => Promise<void> 
   const { createLogger } = await import(join(ROOT, 'apps/relay/dist/logger.js'));
   const dataDir = mkdtempSync(join(tmpdir(), 'cuecart-heap-'));
   const adminToken = randomBytes(24).toString('hex');
-  const relay = createRelay({ port: 0, host: '127.0.0.1', dataDir, demo: false, logLevel: 'warn', adminToken }, createLogger('warn'));
+  const relay = await createRelay({ port: 0, host: '127.0.0.1', dataDir, demo: false, logLevel: 'warn', adminToken }, createLogger('warn'));
+  dropRequest(relay.io as Server);
   const { port } = await relay.listen();
   const url = `http://127.0.0.1:${port}`;
   const res = await fetch(`${url}/api/shows`, {
@@ -87,11 +96,12 @@ async function main(): Promise<void> {
   const before = await settled();
   worker.send({ ...warm, count: N } satisfies ToWorker);
   const done = (await next('connected')) as Extract<FromWorker, { type: 'connected' }>;
+  const added = done.connected - 20; // the worker reports all its sockets, the 20 warm ones included
   await sleep(2000);
   const after = await settled();
-  const per = (k: keyof NodeJS.MemoryUsage): string => (((after[k] - before[k]) / done.connected) / 1024).toFixed(2);
+  const per = (k: keyof NodeJS.MemoryUsage): string => (((after[k] - before[k]) / added) / 1024).toFixed(2);
   console.log(
-    `${KIND}: ${done.connected} viewers; per connection after gc: heapUsed ${per('heapUsed')} KB, external ${per('external')} KB, ` +
+    `${KIND}${DROP_REQUEST ? ' (request dropped)' : ''}: ${added} viewers; per connection after gc: heapUsed ${per('heapUsed')} KB, external ${per('external')} KB, ` +
       `arrayBuffers ${per('arrayBuffers')} KB, rss ${per('rss')} KB (heapUsed ${(before.heapUsed / 1048576).toFixed(1)} → ${(after.heapUsed / 1048576).toFixed(1)} MB)`,
   );
   worker.send({ type: 'close' } satisfies ToWorker);

@@ -36,6 +36,7 @@ export interface WorkerResult {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; connected: number; failed: number }
-  | { type: 'connected'; connected: number; failed: number; retries: number; ms: number }
+  /** `errors`: connect_error messages (first tries and retries) and how often each came. */
+  | { type: 'connected'; connected: number; failed: number; retries: number; ms: number; errors: Record<string, number> }
   | { type: 'count'; received: number; connected: number }
   | { type: 'result'; result: WorkerResult };

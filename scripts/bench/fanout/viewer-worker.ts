@@ -28,6 +28,7 @@ let duplicates = 0;
 let disconnects = 0;
 let connectFailures = 0;
 let retries = 0;
+const errors: Record<string, number> = {};
 let stopping = false;
 
 function onOverlay(v: Viewer, state: unknown): void {
@@ -65,7 +66,9 @@ function open(url: string, show: string, attempts: number): Promise<boolean> {
       });
       resolve(true);
     });
-    socket.once('connect_error', () => {
+    socket.once('connect_error', (err: Error & { description?: unknown }) => {
+      const key = `${err.message}${err.description instanceof Error ? `: ${err.description.message}` : ''}`.slice(0, 120);
+      errors[key] = (errors[key] ?? 0) + 1;
       socket.close();
       if (attempts > 1 && !stopping) {
         retries++;
@@ -106,7 +109,7 @@ async function start(msg: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     await new Promise((r) => setTimeout(r, tickMs));
   }
   await Promise.all(pending);
-  send({ type: 'connected', connected: viewers.length, failed: connectFailures, retries, ms: monoMs() - t0 });
+  send({ type: 'connected', connected: viewers.length, failed: connectFailures, retries, ms: monoMs() - t0, errors });
 }
 
 function collect(fires: Array<[number, number]>): WorkerResult {

@@ -14,6 +14,8 @@ import {
   type RundownItem,
 } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
+import { limitsFromEnv } from '../limits/limits.js';
+import { limitSocket } from '../limits/socket-limits.js';
 import { handle, refuseCommands } from './handle.js';
 import { tokenHandshake, viewerHandshake, type SocketData } from './handshake.js';
 
@@ -22,6 +24,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   const producer = io.of('/producer');
   const host = io.of('/host');
   const seenCues = new Map<string, Set<string>>();
+  const limits = limitsFromEnv();
 
   viewer.use(viewerHandshake(ctx));
   producer.use(tokenHandshake(ctx, ['producer']));
@@ -31,9 +34,11 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   // Authority events reach every relay of a cluster through its show bus, so each emits to its own
   // sockets only (`local`); events born on one relay (transcript, cues, presence) go cluster-wide.
   ctx.authority.onOverlay((showId, state) => {
-    viewer.local.to(showId).emit('overlay', state);
     producer.local.to(showId).emit('overlay', state);
     host.local.to(showId).emit('overlay', state);
+    // Thousands of viewers take a while: the producer's ack and the consoles go first. setImmediate
+    // runs in order, so viewers still get every state in seq order.
+    setImmediate(() => viewer.local.to(showId).emit('overlay', state));
   });
 
   ctx.authority.onActivity((showId, entry) => producer.local.to(showId).emit('activity', [entry]));
@@ -53,6 +58,8 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
 
   const join = (socket: Socket) => {
     const { showId } = socket.data as SocketData;
+    // First, so that every event of this socket, known or not, goes through its buckets.
+    limitSocket(socket, limits, ctx.logger);
     void socket.join(showId);
     handle(socket, ctx.logger, 'overlay:get', () => snapshot(socket));
     const snap = snapshot(socket);
