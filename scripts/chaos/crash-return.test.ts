@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
+import { api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
 import { freePort } from '../../apps/relay/e2e/support/redis-process.js';
 import { killFleets, openFleet, type Fleet } from './lib/fleet.js';
-import { startRelaySlow } from './lib/relay.js';
 import { figure, LONG, monoMs, pct, SIZES, sleep, waitUntil } from './lib/sizes.js';
 
 type Ack = { ok: true; seq: number } | { ok: false; error: { code: string } };
@@ -21,7 +20,7 @@ const fleets: Fleet[] = [];
 let port: number;
 
 const start = async (): Promise<RelayProcess> => {
-  const relay = await startRelaySlow({ dataDir, env: { CUECART_PORT: String(port) } });
+  const relay = await startRelay({ dataDir, env: { CUECART_PORT: String(port) }, timeoutMs: 45_000 });
   relays.push(relay);
   return relay;
 };

@@ -2,6 +2,7 @@
 // reconnection and jittered backoff, each tracking the highest seq it has seen so that an older overlay after
 // a crash, a restart or a reconnect is counted.
 import { io, type Socket } from 'socket.io-client';
+import { rng } from '../../bench/lib/synthetic.js';
 import { monoMs } from './sizes.js';
 import type { FromWorker, ToWorker, WorkerStats } from './protocol.js';
 
@@ -26,17 +27,6 @@ let overlays = 0;
 let reconnects = 0;
 let connectErrors = 0;
 
-/** mulberry32: each worker draws its viewers' backoff from its own seed, so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function onOverlay(v: Viewer, state: unknown): void {
   const seq = (state as { seq?: unknown } | null)?.seq;

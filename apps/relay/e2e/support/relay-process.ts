@@ -24,7 +24,8 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'cuecart-e2e-'));
 }
 
-export async function startRelay(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RelayProcess> {
+/** `timeoutMs`: how long the relay may take to listen (a restart during a reconnect storm on a busy machine is slow). */
+export async function startRelay(options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RelayProcess> {
   if (!existsSync(RELAY_MAIN)) throw new Error(`${RELAY_MAIN} is missing: run "npm run build" first`);
   const dataDir = options.dataDir ?? freshDataDir();
   const proc = spawn(process.execPath, [RELAY_MAIN], {
@@ -37,10 +38,11 @@ export async function startRelay(options: { dataDir?: string; env?: Record<strin
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     // A relay that does not come up is killed, or it would keep the port and the data dir's lock.
+    const timeoutMs = options.timeoutMs ?? 20_000;
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
-      reject(new Error(`relay did not start in 20 s:\n${out}`));
-    }, 20_000);
+      reject(new Error(`relay did not start in ${timeoutMs} ms (killed):\n${out}`));
+    }, timeoutMs);
     const check = () => {
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
