@@ -2,14 +2,13 @@
 // Escape clears, a digit takes its rundown slot, and a take made while the relay is down waits in the
 // queue and arrives exactly once after the relay returns.
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
 import { ADMIN_TOKEN, api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const SHOTS = screenshotDir();
 const dataDir = freshDataDir();
 let port: number;
 let relay: RelayProcess;

@@ -1,11 +1,10 @@
 // The host prompter in Chromium: the rundown with talking points, the take followed, a cue flashed.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
 import { api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const SHOTS = screenshotDir();
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;
 let browser: Browser;

@@ -1,14 +1,13 @@
 // Hostile catalog text in the producer console and the host prompter (Chromium): titles, vendors, the
 // transcript and on-air text with markup render as literal text in the rundown, the search, the
 // suggestions, the on-air card and the prompter; nothing runs and no element comes out of product text.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
 import { ADMIN_TOKEN, api, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 import { HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_SHOW_TITLE, HOSTILE_TRANSCRIPT, injected, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
 
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const SHOTS = screenshotDir();
 let relay: RelayProcess;
 let browser: Browser;
 const tokens: Record<'producer' | 'host' | 'ingest', string> = { producer: '', host: '', ingest: '' };

@@ -1,12 +1,11 @@
 // The viewer's side in Debian Chromium: the watch page plays the demo stream, cards appear on the
 // media clock, and the cart runs from Add to cart to a recorded order — on desktop and on a phone.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
 import { ADMIN_TOKEN, api, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const SHOTS = screenshotDir();
 let relay: RelayProcess;
 let browser: Browser;
 let producer: string;

@@ -1,14 +1,13 @@
 // Hostile catalog text in the viewer's player (Chromium): titles, vendors and on-air text with markup
 // render as literal text inside the player's shadow root and on the watch page, nothing runs, no element
 // comes out of product text, and link fields with script URLs never get past the create call.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../relay/e2e/support/browser.js';
+import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
 import { ADMIN_TOKEN, api, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 import { HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_SHOW_TITLE, injected, REFUSED_PRODUCTS, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
 
-const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const SHOTS = screenshotDir();
 let relay: RelayProcess;
 let browser: Browser;
 let producer: string;

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs (no network beyond loopback).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
@@ -22,4 +23,14 @@ export function chromiumPath(): string {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+}
+
+/**
+ * Where browser tests save their screenshots: `.tmp/screenshots/` (ignored by git), or
+ * CUECART_SCREENSHOTS to refresh the committed ones in docs/screenshots.
+ */
+export function screenshotDir(): string {
+  const dir = process.env.CUECART_SCREENSHOTS ?? fileURLToPath(new URL('../../../../.tmp/screenshots/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  return dir.endsWith('/') ? dir : `${dir}/`;
 }
