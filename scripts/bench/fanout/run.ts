@@ -1,10 +1,12 @@
 // Fan-out load harness: N viewers in worker processes, a producer firing K cards, on the real relay and on a bare
 // Socket.IO broadcaster with the same server options and payload, one after the other for each N. Reports
 // fire-to-viewer latency (p50/p99/max), messages lost, server RSS per idle connection and server CPU, and the
-// ratios relay / bare. Writes the `## Fan-out` section of BENCHMARKS.md.
+// ratios relay / bare. The `cluster` kind is two relays in cluster mode (CUECART_REDIS_URL) on a private
+// redis-server, half the viewers on each, the producer on the first. Writes the `## Fan-out` section of BENCHMARKS.md.
 //
 // Usage: npx tsx scripts/bench/fanout/run.ts [--viewers 1000,5000,10000] [--cards 20] [--workers 4]
-//          [--warmup 2] [--spacing 500] [--rate 500] [--rounds 1] [--quick] [--no-write]
+//          [--warmup 2] [--spacing 500] [--rate 500] [--rounds 1] [--servers relay,bare,cluster] [--quick] [--no-write]
+//   --servers  which kinds to run for each N (default relay,bare,cluster); the report needs bare and relay
 //   --quick    1,000 viewers and 10 cards (unless --viewers / --cards say otherwise)
 //   --rate     new connections per second per worker process during the ramp-up
 //   --spacing  ms between two fires
@@ -20,6 +22,7 @@ import type { Product } from '../../../packages/shared/src/contract/product.js';
 import type { Card, OverlayState } from '../../../packages/shared/src/contract/overlay.js';
 import { BENCHMARKS_PATH, writeSection } from '../lib/report.js';
 import { machine, pct } from '../lib/synthetic.js';
+import { removeRedisDir, startRedis } from '../../../apps/relay/e2e/support/redis-process.js';
 import { BARE_MAX_HTTP_BUFFER_SIZE, monoMs, type FromWorker, type ToWorker, type WorkerResult } from './protocol.js';
 
 // ---------------------------------------------------------------------------------------------- options
@@ -54,8 +57,16 @@ const SPACING_MS = int('--spacing', 500);
 const RATE = int('--rate', 500);
 const ROUNDS = int('--rounds', 1);
 const NO_WRITE = has('--no-write');
-/** For debugging one side: `--servers relay` or `--servers bare` (the report needs both). */
-const SERVERS = (raw('--servers') ?? 'relay,bare').split(',').filter((k): k is 'relay' | 'bare' => k === 'relay' || k === 'bare');
+type Kind = 'relay' | 'bare' | 'cluster';
+const KINDS: readonly Kind[] = ['relay', 'bare', 'cluster'];
+/** Which kinds run (`--servers relay` for debugging one side; the report needs relay and bare). */
+const SERVERS = (raw('--servers') ?? 'relay,bare,cluster').split(',').map((k) => k.trim()).filter((k) => k !== '');
+for (const k of SERVERS) {
+  if (!KINDS.includes(k as Kind)) {
+    console.error(`--servers takes a comma-separated list of ${KINDS.join(', ')}; got "${k}"`);
+    process.exit(2);
+  }
+}
 /** Handshakes one worker keeps in flight at most. */
 const MAX_IN_FLIGHT = 250;
 /** After the last fire, how long to wait for stragglers before counting the rest as lost. */
@@ -281,8 +292,6 @@ function bareState(seq: number, commandId: string, product: Product, now: number
 
 // ---------------------------------------------------------------------------------------------- one run
 
-type Kind = 'relay' | 'bare';
-
 interface Fired {
   seq: number;
   firedAt: number;
@@ -293,7 +302,10 @@ interface Fired {
 const producerSaw = new Map<number, number>();
 
 interface Target {
-  server: Server;
+  /** Where viewers connect (one relay, bare, or the two relays of the cluster: viewers are split evenly). */
+  servers: Array<{ label: string; server: Server }>;
+  /** Other processes whose CPU and RSS count for this kind (redis-server for the cluster). */
+  extra: Array<{ label: string; pid: number }>;
   /** Fires card `i`: stamps the fire time just before the emit. */
   fire: (i: number) => Promise<Fired>;
   payloadBytes: () => number;
@@ -329,7 +341,8 @@ async function startTarget(kind: Kind, fds: number): Promise<Target> {
     let bytes = 0;
     let seq = 0;
     return {
-      server,
+      servers: [{ label: 'bare', server }],
+      extra: [],
       fire: async (i) => {
         seq++;
         const id = `fanout-${runTag}-${seq}`;
@@ -346,20 +359,61 @@ async function startTarget(kind: Kind, fds: number): Promise<Target> {
       },
     };
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'cuecart-fanout-'));
-  dataDirs.add(dataDir);
+  return startRelays(kind === 'cluster' ? 2 : 1, env, fds);
+}
+
+/**
+ * One relay, or (`count` 2) two relays in cluster mode on a private redis-server, with the same secret and admin token
+ * and each its own data dir. The show is created on the first relay, and the producer connects there.
+ */
+async function startRelays(count: 1 | 2, baseEnv: NodeJS.ProcessEnv, fds: number): Promise<Target> {
   const adminToken = randomBytes(24).toString('hex');
-  Object.assign(env, { CUECART_PORT: '0', CUECART_HOST: '127.0.0.1', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: adminToken, CUECART_LOG_LEVEL: 'warn' });
-  const server = await startServer([RELAY_MAIN], env, fds);
+  const cleanup: Array<() => Promise<void>> = [];
+  const undo = async (): Promise<void> => {
+    for (const c of cleanup.reverse()) await c().catch(() => undefined);
+    cleanup.length = 0;
+  };
   try {
-    const show = await api<{ id: string }>(`${server.url}/api/shows`, adminToken, {
+    const shared: NodeJS.ProcessEnv = { ...baseEnv, CUECART_PORT: '0', CUECART_HOST: '127.0.0.1', CUECART_ADMIN_TOKEN: adminToken, CUECART_LOG_LEVEL: 'warn' };
+    const extra: Target['extra'] = [];
+    if (count === 2) {
+      const redis = await startRedis();
+      children.add(redis.proc);
+      redis.proc.once('exit', () => children.delete(redis.proc));
+      dataDirs.add(redis.dir);
+      cleanup.push(async () => {
+        await redis.stop();
+        removeRedisDir(redis);
+        dataDirs.delete(redis.dir);
+      });
+      extra.push({ label: 'redis', pid: redis.proc.pid! });
+      // 40 characters, the same on both relays so a token signed by one is good on the other.
+      Object.assign(shared, { CUECART_REDIS_URL: redis.url, CUECART_SECRET: randomBytes(30).toString('base64url') });
+    }
+    const servers: Target['servers'] = [];
+    for (let i = 0; i < count; i++) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'cuecart-fanout-'));
+      dataDirs.add(dataDir);
+      cleanup.push(async () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        dataDirs.delete(dataDir);
+      });
+      const server = await startServer([RELAY_MAIN], { ...shared, CUECART_DATA_DIR: dataDir }, fds);
+      cleanup.push(() => stopServer(server));
+      servers.push({ label: count === 1 ? 'relay' : 'AB'[i]!, server });
+    }
+    const first = servers[0]!.server;
+    const show = await api<{ id: string }>(`${first.url}/api/shows`, adminToken, {
       id: SHOW_ID,
       title: 'Fan-out bench',
       catalog: { provider: 'inline', products: PRODUCTS },
       rundown: PRODUCTS.map((p) => p.id),
     });
-    const { token } = await api<{ token: string }>(`${server.url}/api/shows/${show.id}/tokens`, adminToken, { role: 'producer', name: 'fanout-bench' });
-    const producer = await connectSocket(`${server.url}/producer`, { token });
+    const { token } = await api<{ token: string }>(`${first.url}/api/shows/${show.id}/tokens`, adminToken, { role: 'producer', name: 'fanout-bench' });
+    const producer = await connectSocket(`${first.url}/producer`, { token });
+    cleanup.push(async () => {
+      producer.close();
+    });
     producer.on('disconnect', (reason, details) => {
       if (reason !== 'io client disconnect') console.error(`\n  the relay dropped the producer socket: ${reason}${details ? ` (${JSON.stringify(details instanceof Error ? details.message : details)})` : ''}`);
     });
@@ -370,7 +424,8 @@ async function startTarget(kind: Kind, fds: number): Promise<Target> {
     });
     let n = 0;
     return {
-      server,
+      servers,
+      extra,
       fire: async (i) => {
         const command = { id: `fanout-${runTag}-${++n}`, type: 'feature', productId: PRODUCTS[i % PRODUCTS.length]!.id, exclusive: true };
         const firedAt = monoMs();
@@ -379,15 +434,10 @@ async function startTarget(kind: Kind, fds: number): Promise<Target> {
         return { seq: ack.seq, firedAt, ackMs: monoMs() - firedAt };
       },
       payloadBytes: () => bytes,
-      close: async () => {
-        producer.close();
-        await stopServer(server);
-        rmSync(dataDir, { recursive: true, force: true });
-        dataDirs.delete(dataDir);
-      },
+      close: undo,
     };
   } catch (e) {
-    await stopServer(server);
+    await undo();
     throw e;
   }
 }
@@ -420,6 +470,21 @@ interface Result {
   /** Relay only: fire → the producer's own socket receiving the `overlay`, p50 (NaN for bare). */
   producerOverlayP50: number;
   payloadBytes: number;
+  /** Per process: each server viewers connected to (RSS/conn over its own viewers), then redis-server for the cluster. */
+  procs: ProcFigures[];
+}
+
+interface ProcFigures {
+  label: string;
+  /** Viewers connected to this process (0 for redis-server). */
+  connected: number;
+  rssBeforeKB: number;
+  rssAfterKB: number;
+  rssPerConnKB: number;
+  connectCpuS: number;
+  fireCpuS: number;
+  /** fire → viewer latency of this server's viewers, sorted (empty for redis-server). */
+  latencies: number[];
 }
 
 function split(n: number, parts: number): number[] {
@@ -430,11 +495,18 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
   const loadStart = machine().load;
   // One process holds at most (its fd limit − headroom) sockets: add workers when N needs them.
   const perWorkerMax = Math.max(100, fdLimit().soft - 512);
-  const workersN = Math.max(WORKERS_WANTED, Math.ceil(n / perWorkerMax));
+  const serverCount = kind === 'cluster' ? 2 : 1;
+  // Every server gets the same number of worker processes (viewers split evenly between servers, then workers).
+  const workersN = Math.ceil(Math.max(WORKERS_WANTED, Math.ceil(n / perWorkerMax)) / serverCount) * serverCount;
   producerSaw.clear();
-  const target = await startTarget(kind, n + 1024);
+  const target = await startTarget(kind, Math.ceil(n / serverCount) + 1024);
   const workers: Worker[] = [];
-  const pid = target.server.pid;
+  /** Worker i connects to server i % servers. */
+  const serverOf = (i: number): number => i % target.servers.length;
+  const serverPids = target.servers.map((s) => s.server.pid);
+  const allProcs = [...target.servers.map((s) => ({ label: s.label, pid: s.server.pid })), ...target.extra];
+  const cpuEach = (): number[] => allProcs.map((p) => cpuSeconds(p.pid));
+  const sumOf = (xs: number[]): number => xs.reduce((a, x) => a + x, 0);
   try {
     // With no viewers: what a command costs before any broadcast (the relay validates, logs to SQLite, reduces);
     // this also warms the JIT of the emit path before the RSS baseline.
@@ -442,14 +514,18 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
     for (let i = 0; i < IDLE_FIRES; i++) idle.push((await target.fire(i)).ackMs);
     idle.sort((a, b) => a - b);
     await sleep(1000);
-    const rssBeforeKB = await medianRss(pid);
+    const rssBeforeEach = await Promise.all(allProcs.map((p) => medianRss(p.pid)));
 
     for (let i = 0; i < workersN; i++) workers.push(startWorker(i));
     // Worker start-up (loading tsx and socket.io-client) is not part of the connect time.
     await Promise.all(workers.map((w) => w.next('ready', 60_000)));
-    const cpu0 = cpuSeconds(pid);
+    const cpu0 = cpuEach();
     const t0 = monoMs();
-    const shares = split(n, workersN);
+    const perServer = split(n, target.servers.length);
+    const shares = workers.map((_, i) => {
+      const mine = workers.map((__, j) => j).filter((j) => serverOf(j) === serverOf(i));
+      return split(perServer[serverOf(i)]!, mine.length)[mine.indexOf(i)]!;
+    });
     const rampS = n / (RATE * workersN);
     const connectTimeout = (rampS * 4 + 60) * 1000;
     const ticker = setInterval(() => {
@@ -460,13 +536,14 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
     const connectedMsgs = await Promise.all(
       workers.map((w, i) => {
         const p = w.next('connected', connectTimeout);
-        w.send({ type: 'start', url: `${target.server.url}/viewer`, show: SHOW_ID, count: shares[i]!, ratePerSec: RATE, maxInFlight: MAX_IN_FLIGHT });
+        w.send({ type: 'start', url: `${target.servers[serverOf(i)]!.server.url}/viewer`, show: SHOW_ID, count: shares[i]!, ratePerSec: RATE, maxInFlight: MAX_IN_FLIGHT });
         return p;
       }),
     );
     clearInterval(ticker);
     const connectS = (monoMs() - t0) / 1000;
-    const connectCpuS = cpuSeconds(pid) - cpu0;
+    const connectCpuEach = cpuEach().map((c, i) => c - cpu0[i]!);
+    const connectCpuS = sumOf(connectCpuEach);
     const connected = connectedMsgs.reduce((a, m) => a + m.connected, 0);
     const connectFailures = connectedMsgs.reduce((a, m) => a + m.failed, 0);
     const retries = connectedMsgs.reduce((a, m) => a + m.retries, 0);
@@ -476,15 +553,15 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
     process.stdout.write(`${process.stdout.isTTY ? '\r' : ''}  ${kind} N=${n}: ${connected} connected in ${connectS.toFixed(1)} s (${connectFailures} failed, ${retries} retries)\n`);
 
     await sleep(IDLE_MS);
-    const rssAfterKB = await medianRss(pid);
+    const rssAfterEach = await Promise.all(allProcs.map((p) => medianRss(p.pid)));
 
     // Fire: WARMUP untimed cards, then CARDS timed ones, SPACING_MS apart.
     const fires: Fired[] = [];
-    let cpuFire0 = 0;
+    let cpuFire0: number[] = [];
     let workersCpu0 = 0;
     for (let i = 0; i < WARMUP + CARDS; i++) {
       if (i === WARMUP) {
-        cpuFire0 = cpuSeconds(pid);
+        cpuFire0 = cpuEach();
         workersCpu0 = workers.reduce((a, w) => a + cpuSeconds(w.child.pid!), 0);
       }
       const started = monoMs();
@@ -508,7 +585,7 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
       const got = counts.reduce((a, c) => a + c.received, 0);
       const live = counts.reduce((a, c) => a + c.connected, 0);
       // Each viewer counts every new seq it saw (the relay also sends the current state on connect).
-      const want = live * (WARMUP + CARDS + (kind === 'relay' ? 1 : 0));
+      const want = live * (WARMUP + CARDS + (kind === 'bare' ? 0 : 1));
       if (got >= want) break;
       if (got !== prev) {
         prev = got;
@@ -517,7 +594,8 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
       if (monoMs() - lastProgress > 5000 || monoMs() - settle0 > SETTLE_MAX_MS) break;
       await sleep(200);
     }
-    const fireCpuS = cpuSeconds(pid) - cpuFire0;
+    const fireCpuEach = cpuEach().map((c, i) => c - cpuFire0[i]!);
+    const fireCpuS = sumOf(fireCpuEach);
     const workersFireCpuS = workers.reduce((a, w) => a + cpuSeconds(w.child.pid!), 0) - workersCpu0;
 
     const firesMsg: Array<[number, number]> = fires.map((f) => [f.seq, f.firedAt]);
@@ -528,6 +606,20 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
       results.push((await p).result);
     }
     const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const connectedEach = allProcs.map((_, p) => connectedMsgs.reduce((a, m, i) => a + (serverOf(i) === p ? m.connected : 0), 0));
+    const procs: ProcFigures[] = allProcs.map((proc, p) => ({
+      label: proc.label,
+      connected: p < serverPids.length ? connectedEach[p]! : 0,
+      rssBeforeKB: rssBeforeEach[p]!,
+      rssAfterKB: rssAfterEach[p]!,
+      rssPerConnKB: p < serverPids.length && connectedEach[p]! > 0 ? (rssAfterEach[p]! - rssBeforeEach[p]!) / connectedEach[p]! : NaN,
+      connectCpuS: connectCpuEach[p]!,
+      fireCpuS: fireCpuEach[p]!,
+      latencies: results.flatMap((r, i) => (p < serverPids.length && serverOf(i) === p ? r.latencies : [])).sort((a, b) => a - b),
+    }));
+    // RSS of the servers viewers connect to (not redis-server): summed, per connection over all viewers.
+    const rssBeforeKB = sumOf(rssBeforeEach.slice(0, serverPids.length));
+    const rssAfterKB = sumOf(rssAfterEach.slice(0, serverPids.length));
     const received = results.reduce((a, r) => a + r.received, 0);
     const expected = n * CARDS;
     const acks = fires.map((f) => f.ackMs).sort((a, b) => a - b);
@@ -556,8 +648,9 @@ async function runOne(kind: Kind, n: number): Promise<Result> {
       ackP50: pct(acks, 0.5),
       idleAckP50: pct(idle, 0.5),
       producerOverlayP50:
-        kind === 'relay' ? pct(fires.flatMap((f) => (producerSaw.has(f.seq) ? [producerSaw.get(f.seq)! - f.firedAt] : [])).sort((a, b) => a - b), 0.5) : NaN,
+        kind !== 'bare' ? pct(fires.flatMap((f) => (producerSaw.has(f.seq) ? [producerSaw.get(f.seq)! - f.firedAt] : [])).sort((a, b) => a - b), 0.5) : NaN,
       payloadBytes: target.payloadBytes(),
+      procs,
     };
   } finally {
     await Promise.all(workers.map(stopWorker));
@@ -571,13 +664,22 @@ const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 const int0 = (x: number): string => x.toLocaleString('en-US');
 
+const KIND_LABEL: Record<Kind, string> = { relay: 'relay', bare: 'bare', cluster: '2 relays + Redis' };
+
 function row(r: Result): string {
   const l = r.latencies;
+  const multi = r.procs.length > 1;
+  const servers = r.procs.filter((p) => p.label !== 'redis');
+  const rss = multi
+    ? servers.map((p) => `${p.label} ${f1(p.rssBeforeKB / 1024)} → ${f1(p.rssAfterKB / 1024)}`).join(', ') + ' MB'
+    : `${f1(r.rssBeforeKB / 1024)} → ${f1(r.rssAfterKB / 1024)} MB`;
+  const perConn = multi ? `**${f1(r.rssPerConnKB)}** (${servers.map((p) => `${p.label} ${f1(p.rssPerConnKB)}`).join(', ')})` : `**${f1(r.rssPerConnKB)}**`;
+  const cpu = (pick: (p: ProcFigures) => number): string => (multi ? ` = ${r.procs.map((p) => `${p.label} ${f2(pick(p))}`).join(' + ')}` : '');
   return (
-    `| ${int0(r.n)} | ${r.kind} | ${int0(r.connected)}${r.connectFailures ? ` (${r.connectFailures} failed)` : ''} | ${f1(r.connectS)} s / ${f2(r.connectCpuS)} s | ` +
-    `${f1(r.rssBeforeKB / 1024)} → ${f1(r.rssAfterKB / 1024)} MB | **${f1(r.rssPerConnKB)}** | ` +
+    `| ${int0(r.n)} | ${KIND_LABEL[r.kind]} | ${int0(r.connected)}${r.connectFailures ? ` (${r.connectFailures} failed)` : ''} | ${f1(r.connectS)} s / ${f2(r.connectCpuS)} s${cpu((p) => p.connectCpuS)} | ` +
+    `${rss} | ${perConn} | ` +
     `${f1(pct(l, 0.5))} / **${f1(pct(l, 0.99))}** / ${f1(l.at(-1) ?? NaN)} | ${int0(r.received)} / ${int0(r.expected)} | **${int0(r.lost)}** | ` +
-    `${f2(r.fireCpuS)} s (${f1((r.fireCpuS * 1000) / CARDS)} ms/card) | ${f2(r.idleAckP50)} / ${f1(r.ackP50)} | ${f2(r.workersFireCpuS)} s | ${r.loadStart} → ${r.loadEnd} |`
+    `${f2(r.fireCpuS)} s (${f1((r.fireCpuS * 1000) / CARDS)} ms/card)${cpu((p) => p.fireCpuS)} | ${f2(r.idleAckP50)} / ${f1(r.ackP50)} | ${f2(r.workersFireCpuS)} s | ${r.loadStart} → ${r.loadEnd} |`
   );
 }
 
@@ -585,7 +687,7 @@ function ratioLine(rel: Result, bare: Result): string {
   const p99 = pct(rel.latencies, 0.99) / pct(bare.latencies, 0.99);
   const p50 = pct(rel.latencies, 0.5) / pct(bare.latencies, 0.5);
   return (
-    `| ${int0(rel.n)} | **relay / bare** | | | | ${f2(rel.rssPerConnKB / bare.rssPerConnKB)}× | ${f2(p50)}× / **${f2(p99)}×** / | | | ` +
+    `| ${int0(rel.n)} | **${rel.kind === 'cluster' ? 'cluster' : 'relay'} / bare** | | | | ${f2(rel.rssPerConnKB / bare.rssPerConnKB)}× | ${f2(p50)}× / **${f2(p99)}×** / | | | ` +
     `${f2(rel.fireCpuS / bare.fireCpuS)}× | ${f2(rel.idleAckP50 / bare.idleAckP50)}× / ${f2(rel.ackP50 / bare.ackP50)}× | | |`
   );
 }
@@ -607,8 +709,17 @@ function printRun(r: Result): void {
   console.log(
     `  ${r.kind.padEnd(5)} N=${r.n}: p50 ${f1(pct(l, 0.5))} p99 ${f1(pct(l, 0.99))} max ${f1(l.at(-1) ?? NaN)} ms; ` +
       `lost ${r.lost} of ${r.expected} (dup ${r.duplicates}, disconnects ${r.disconnects}); RSS ${f1(r.rssBeforeKB / 1024)} → ${f1(r.rssAfterKB / 1024)} MB = ${f1(r.rssPerConnKB)} KB/conn; ` +
-      `CPU fire ${f2(r.fireCpuS)} s, connect ${f2(r.connectCpuS)} s in ${f1(r.connectS)} s; ack p50 ${f2(r.idleAckP50)} ms with no viewers, ${f1(r.ackP50)} ms with N;${r.kind === 'relay' ? ` producer's own overlay p50 ${f1(r.producerOverlayP50)} ms;` : ''} payload ${r.payloadBytes} B; load ${r.loadStart} → ${r.loadEnd}`,
+      `CPU fire ${f2(r.fireCpuS)} s, connect ${f2(r.connectCpuS)} s in ${f1(r.connectS)} s; ack p50 ${f2(r.idleAckP50)} ms with no viewers, ${f1(r.ackP50)} ms with N;${r.kind !== 'bare' ? ` producer's own overlay p50 ${f1(r.producerOverlayP50)} ms;` : ''} payload ${r.payloadBytes} B; load ${r.loadStart} → ${r.loadEnd}`,
   );
+  if (r.procs.length > 1) {
+    for (const p of r.procs) {
+      const l = p.latencies;
+      console.log(
+        `    ${p.label.padEnd(5)} ${p.label === 'redis' ? '' : `${p.connected} viewers, p50 ${f1(pct(l, 0.5))} p99 ${f1(pct(l, 0.99))} max ${f1(l.at(-1) ?? NaN)} ms; ${f1(p.rssPerConnKB)} KB/conn; `}` +
+          `RSS ${f1(p.rssBeforeKB / 1024)} → ${f1(p.rssAfterKB / 1024)} MB; CPU connect ${f2(p.connectCpuS)} s, fire ${f2(p.fireCpuS)} s`,
+      );
+    }
+  }
 }
 
 /** The relay's Socket.IO options must still be the ones bare-server.ts copies, or the comparison means little. */
@@ -633,6 +744,44 @@ function staleSources(): string[] {
   );
 }
 
+function clusterLines(clusters: Array<{ cluster: Result; bare: Result; relay?: Result }>, pairs: Array<{ relay: Result; bare: Result }>): string[] {
+  if (clusters.length === 0) return [];
+  const ns = VIEWERS.filter((n) => clusters.some((c) => c.cluster.n === n));
+  const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
+  const pooled = (rs: Result[]): number[] => sorted(rs.flatMap((r) => r.latencies));
+  const of = (n: number) => clusters.filter((c) => c.cluster.n === n);
+  const proc = (r: Result, label: string): ProcFigures => r.procs.find((p) => p.label === label)!;
+  const lat = (l: number[]): string => `${f1(pct(l, 0.5))} / ${f1(pct(l, 0.99))} / ${f1(l.at(-1) ?? NaN)}`;
+  const clustersAll = clusters.map((c) => c.cluster);
+  return [
+    'Cluster, per process (viewers on A get the card from A\'s own broadcast, viewers on B through Redis):',
+    '',
+    '| N | viewers A / B | fire → viewer on A p50 / p99 / max ms | on B p50 / p99 / max ms | RSS/conn KB A / B | redis RSS idle → N | CPU fire phase A / B / redis s | CPU connect A / B / redis s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...clustersAll.map((r) => {
+      const [a, b, redis] = [proc(r, 'A'), proc(r, 'B'), proc(r, 'redis')];
+      return (
+        `| ${int0(r.n)} | ${int0(a.connected)} / ${int0(b.connected)} | ${lat(a.latencies)} | ${lat(b.latencies)} | ${f1(a.rssPerConnKB)} / ${f1(b.rssPerConnKB)} | ` +
+        `${f1(redis.rssBeforeKB / 1024)} → ${f1(redis.rssAfterKB / 1024)} MB | ${f2(a.fireCpuS)} / ${f2(b.fireCpuS)} / ${f2(redis.fireCpuS)} | ${f2(a.connectCpuS)} / ${f2(b.connectCpuS)} / ${f2(redis.connectCpuS)} |`
+      );
+    }),
+    '',
+    'Cluster:',
+    '',
+    `- nothing lost: ${clustersAll.every((r) => r.lost === 0 && r.disconnects === 0) ? `**yes**, 0 of ${int0(clustersAll.reduce((a, r) => a + r.expected, 0))} overlays lost across both relays (and 0 disconnects)` : `**no**: ${clustersAll.filter((r) => r.lost > 0 || r.disconnects > 0).map((r) => `${int0(r.lost)} lost / ${r.disconnects} disconnects at N=${int0(r.n)}`).join(', ')}`}.`,
+    `- p99 2 relays + Redis / bare at equal N: ${ns.map((n) => `${f2(pct(pooled(of(n).map((c) => c.cluster)), 0.99) / pct(pooled(of(n).map((c) => c.bare)), 0.99))}× at ${int0(n)}`).join(', ')}` +
+      `; / one relay: ${ns.map((n) => { const rel = pairs.filter((p) => p.relay.n === n).map((p) => p.relay); return `${rel.length ? f2(pct(pooled(of(n).map((c) => c.cluster)), 0.99) / pct(pooled(rel), 0.99)) : 'n/a'}× at ${int0(n)}`; }).join(', ')}` +
+      `${ROUNDS > 1 ? ' (all rounds pooled)' : ''}; p50 / bare: ${ns.map((n) => `${f2(pct(pooled(of(n).map((c) => c.cluster)), 0.5) / pct(pooled(of(n).map((c) => c.bare)), 0.5))}×`).join(', ')}.`,
+    `- Server CPU for the fire phase, (A + B + redis) / bare: ${ns.map((n) => `${f2(of(n).reduce((a, c) => a + c.cluster.fireCpuS, 0) / of(n).reduce((a, c) => a + c.bare.fireCpuS, 0))}× at ${int0(n)}`).join(', ')}` +
+      `; redis-server's share: ${ns.map((n) => `${f2(of(n).reduce((a, c) => a + proc(c.cluster, 'redis').fireCpuS, 0) / of(n).length)} s`).join(', ')}.`,
+    `- The Redis hop: fire → ack with no viewers ${f2(clustersAll[0]!.idleAckP50)} ms${clusters[0]!.relay ? ` (one relay ${f2(clusters[0]!.relay.idleAckP50)} ms)` : ''} at the first N; the` +
+      ` B-side viewers' p50 minus the A-side's: ${clustersAll.map((r) => `${f1(pct(proc(r, 'B').latencies, 0.5) - pct(proc(r, 'A').latencies, 0.5))} ms at ${int0(r.n)}`).join(', ')}.`,
+    '- All of this is on the same 2 cores: two relays, redis-server and the viewer processes compete for them, so this measures the',
+    '  overhead of the cluster path, not the capacity gain two machines would give.',
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   if (!existsSync(RELAY_MAIN) || !existsSync(join(ROOT, 'packages/shared/dist/index.js'))) {
     console.error('apps/relay/dist/main.js is missing: run npm run build first');
@@ -648,16 +797,22 @@ async function main(): Promise<void> {
   console.log(`machine: ${m0.line} load ${m0.load}; ulimit -n ${limit.soft} (hard ${limit.hard})`);
 
   const pairs: Array<{ relay: Result; bare: Result }> = [];
+  /** Cluster runs with the bare run of the same N and round. */
+  const clusters: Array<{ cluster: Result; bare: Result; relay?: Result }> = [];
   for (const n of VIEWERS) {
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which goes first, so a load spike from the neighbours does not always hit the same side.
-      const order = (round % 2 === 0 ? (['relay', 'bare'] as const) : (['bare', 'relay'] as const)).filter((k) => SERVERS.includes(k));
+      const order = (round % 2 === 0 ? (['relay', 'bare', 'cluster'] as const) : (['cluster', 'bare', 'relay'] as const)).filter((k) => SERVERS.includes(k));
       const got: Partial<Record<Kind, Result>> = {};
       for (const kind of order) {
         const r = await runOne(kind, n);
         printRun(r);
         got[kind] = r;
         await sleep(2000); // let TIME_WAITs and the other side's exit settle
+      }
+      if (got.cluster && got.bare) {
+        clusters.push({ cluster: got.cluster, bare: got.bare, relay: got.relay });
+        console.log(`  N=${n}: p99 cluster / bare = ${f2(pct(got.cluster.latencies, 0.99) / pct(got.bare.latencies, 0.99))}×`);
       }
       if (!got.relay || !got.bare) continue;
       const pair = { relay: got.relay, bare: got.bare };
@@ -669,11 +824,11 @@ async function main(): Promise<void> {
   const m = machine();
   const cmd = ['npx tsx scripts/bench/fanout/run.ts', raw('--viewers') ? `--viewers ${VIEWERS.join(',')}` : QUICK ? '--quick' : '',
     raw('--cards') ? `--cards ${CARDS}` : '', raw('--workers') ? `--workers ${WORKERS_WANTED}` : '', raw('--rounds') ? `--rounds ${ROUNDS}` : '',
-    raw('--spacing') ? `--spacing ${SPACING_MS}` : '', raw('--rate') ? `--rate ${RATE}` : '', raw('--warmup') ? `--warmup ${WARMUP}` : '']
+    raw('--spacing') ? `--spacing ${SPACING_MS}` : '', raw('--rate') ? `--rate ${RATE}` : '', raw('--warmup') ? `--warmup ${WARMUP}` : '', raw('--servers') ? `--servers ${SERVERS.join(',')}` : '']
     .filter(Boolean).join(' ');
   const relays = pairs.map((p) => p.relay);
   const byN = VIEWERS.map((n) => ({ n, ps: pairs.filter((p) => p.relay.n === n) })).filter((g) => g.ps.length > 0);
-  const pooled = (ps: typeof pairs, side: Kind): number[] => ps.flatMap((p) => p[side].latencies).sort((a, b) => a - b);
+  const pooled = (ps: typeof pairs, side: 'relay' | 'bare'): number[] => ps.flatMap((p) => p[side].latencies).sort((a, b) => a - b);
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const sum = (xs: number[]): number => xs.reduce((a, x) => a + x, 0);
   const p99Ratio = (ps: typeof pairs): number => pct(pooled(ps, 'relay'), 0.99) / pct(pooled(ps, 'bare'), 0.99);
@@ -730,10 +885,26 @@ async function main(): Promise<void> {
     'Connect = wall time / server CPU to connect all N. "ack" = producer fire → its ack, p50 of 20 fires before any viewer connected',
     '(the fixed cost of a command: for the relay zod validation, the SQLite log, the reducer) / of the timed fires with N viewers (the',
     'relay acks after it has broadcast).',
+    ...(clusters.length > 0
+      ? [
+          '',
+          '"2 relays + Redis" (cluster mode): a private `redis-server` (Debian 7.0, AOF with fsync always, as cluster mode requires) and two',
+          'relays with `CUECART_REDIS_URL` set, each its own data dir, the same 40-character `CUECART_SECRET` and admin token. The show is',
+          'created on relay A, the producer connects to A, half the viewers connect to A\'s `/viewer` and half to B\'s (B loads the show from',
+          'Redis on the first viewer); B gets each card through the Socket.IO Redis Streams adapter. RSS/conn is both relays\' growth over all',
+          'N viewers (each relay\'s over its own half in brackets); CPU is A + B + redis-server (utime+stime from /proc/<pid>/stat).',
+          'The row under it is the ratio to the bare run of the same N and round (one process serving all N).',
+        ]
+      : []),
     '',
     '| N | server | connected | connect wall / CPU | server RSS idle → N | RSS/conn KB | fire → viewer p50 / p99 / max ms | received / expected | lost | server CPU, fire phase | ack p50 ms, 0 / N viewers | viewer procs CPU | load avg start → end |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...pairs.flatMap((p) => [row(p.relay), row(p.bare), ratioLine(p.relay, p.bare)]),
+    ...pairs.flatMap((p) => [
+      row(p.relay),
+      row(p.bare),
+      ratioLine(p.relay, p.bare),
+      ...clusters.filter((c) => c.bare === p.bare).flatMap((c) => [row(c.cluster), ratioLine(c.cluster, c.bare)]),
+    ]),
     ...(ROUNDS > 1 ? ['', 'All rounds pooled, per N (every latency sample of every round):', '',
       '| N | relay p50 / p99 / max ms | bare p50 / p99 / max ms | p99 relay / bare | lost relay / bare | RSS/conn KB relay / bare (median) |',
       '| --- | --- | --- | --- | --- | --- |',
@@ -749,11 +920,13 @@ async function main(): Promise<void> {
     '',
     ...notes,
     '',
-    'Still to come: two relays behind Redis (the relay\'s cluster mode, `CUECART_REDIS_URL`) with viewers split across them; this run is one relay.',
-    '',
+    ...clusterLines(clusters, pairs),
   ];
   const section = lines.join('\n');
-  if (pairs.length === 0) return;
+  if (pairs.length === 0) {
+    if (clusters.length > 0) console.log('\n(not writing BENCHMARKS.md: the section needs relay and bare runs too; cluster figures are above)');
+    return;
+  }
   console.log('\n' + section);
   if (NO_WRITE) return;
   writeSection(section);
