@@ -12,6 +12,7 @@ import {
   removeDataDir,
   socketPool,
   startRelay,
+  refusedConnect,
   type RelayProcess,
 } from './support/relay-process.js';
 
@@ -34,15 +35,7 @@ afterAll(async () => {
 
 const jtiOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { jti: string }).jti;
 
-/** Resolves with the connect_error's data when the namespace refuses, and fails the test if it accepts. */
-const refused = (ns: string, auth: Record<string, unknown>) =>
-  connect(relay, ns, auth).then(
-    (s) => {
-      s.close();
-      throw new Error(`${ns} accepted ${JSON.stringify(auth).slice(0, 60)}`);
-    },
-    (err: Error & { data?: { code: string; message: string } }) => err.data,
-  );
+const refused = (ns: string, auth: Record<string, unknown>) => refusedConnect(relay, ns, auth);
 
 /** A viewer socket as a browser on `origin` would open it (no Origin at all when undefined). */
 function viewerFrom(origin: string | undefined, show: string): Promise<Socket> {

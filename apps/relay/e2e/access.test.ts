@@ -1,21 +1,14 @@
 // Roles and tokens: only a producer of this show can change its overlay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, readSecret, record, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, createShow, emitAck, readSecret, record, refusedConnect, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
 
 let relay: RelayProcess;
 let a: Awaited<ReturnType<typeof createShow>>;
 let b: Awaited<ReturnType<typeof createShow>>;
 const pool = socketPool(() => relay);
 const open = pool.open;
-const refused = (ns: string, auth: Record<string, unknown>) =>
-  connect(relay, ns, auth).then(
-    (s) => {
-      s.close();
-      throw new Error(`${ns} accepted ${JSON.stringify(auth).slice(0, 60)}`);
-    },
-    (err: Error & { data?: { code: string; message: string } }) => err.data,
-  );
+const refused = (ns: string, auth: Record<string, unknown>) => refusedConnect(relay, ns, auth);
 
 /** A token signed like ours, with claims of the test's choosing. */
 async function craft(secret: string, claims: Record<string, unknown>, expSeconds: number): Promise<string> {

@@ -175,3 +175,14 @@ export function socketPool(relay: () => { url: string }) {
     closeAll: () => sockets.splice(0).forEach((s) => s.close()),
   };
 }
+
+/** Resolves with the connect_error's data when the namespace refuses, and fails the test if it accepts. */
+export function refusedConnect(relay: { url: string }, namespace: string, auth: Record<string, unknown>): Promise<{ code: string; message: string } | undefined> {
+  return connect(relay, namespace, auth).then(
+    (s) => {
+      s.close();
+      throw new Error(`${namespace} accepted ${JSON.stringify(auth).slice(0, 60)}`);
+    },
+    (err: Error & { data?: { code: string; message: string } }) => err.data,
+  );
+}
