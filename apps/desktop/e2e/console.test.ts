@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+import { api, connect, createShow, emitAck, freshDataDir, mintToken, received, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
 
 const SHOTS = screenshotDir();
 const dataDir = freshDataDir();
@@ -116,7 +116,7 @@ describe('producer console on the demo show', () => {
     const demo = await startRelay({ env: { CUECART_DEMO: '1' } });
     const demoBrowser = await launchChromium();
     try {
-      const token = (await api(demo, 'POST', '/api/shows/demo/tokens', { role: 'producer', name: 'sam' }, ADMIN_TOKEN)).body.token;
+      const token = await mintToken(demo, 'demo', 'producer', 'sam');
       const demoPage = await demoBrowser.newPage({ viewport: { width: 1600, height: 900 } });
       await demoPage.goto(`${demo.url}/console#token=${token}`);
       await demoPage.locator('[data-testid="transcript-line"]').first().waitFor({ timeout: 30_000 });

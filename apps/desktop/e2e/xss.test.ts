@@ -3,9 +3,9 @@
 // suggestions, the on-air card and the prompter; nothing runs and no element comes out of product text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { ADMIN_TOKEN, api, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
-import { HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_SHOW_TITLE, HOSTILE_TRANSCRIPT, injected, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
+import { closeSuite, launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
+import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { createHostileShow, HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_TRANSCRIPT, injected, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;
@@ -15,19 +15,14 @@ let n = 0;
 
 beforeAll(async () => {
   relay = await startRelay();
-  const created = await api(relay, 'POST', '/api/shows', { id: 'xss', title: HOSTILE_SHOW_TITLE, catalog: { provider: 'inline', products: HOSTILE_PRODUCTS }, rundown: HOSTILE_PRODUCTS.map((p) => p.id) }, ADMIN_TOKEN);
-  if (created.status !== 201) throw new Error(`hostile catalog refused: ${JSON.stringify(created.body)}`);
+  await createHostileShow(relay);
   for (const role of ['producer', 'host', 'ingest'] as const) {
-    tokens[role] = (await api(relay, 'POST', '/api/shows/xss/tokens', { role, name: `${role}-xss` }, ADMIN_TOKEN)).body.token;
+    tokens[role] = await mintToken(relay, 'xss', role, `${role}-xss`);
   }
   browser = await launchChromium();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-  if (relay) removeDataDir(relay.dataDir);
-});
+afterAll(() => closeSuite(browser, relay, removeDataDir));
 
 const fire = (command: Record<string, unknown>) => api(relay, 'POST', '/api/shows/xss/commands', { id: `xss-${n++}`, ...command }, tokens.producer);
 const titleOf = (id: string) => HOSTILE_PRODUCTS.find((p) => p.id === id)!.title;

@@ -2,8 +2,8 @@
 // media clock, and the cart runs from Add to cart to a recorded order — on desktop and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { ADMIN_TOKEN, api, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+import { closeSuite, launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
+import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;
@@ -13,14 +13,10 @@ let n = 0;
 
 beforeAll(async () => {
   relay = await startRelay({ env: { CUECART_DEMO: '1' } });
-  producer = (await api(relay, 'POST', '/api/shows/demo/tokens', { role: 'producer', name: 'e2e' }, ADMIN_TOKEN)).body.token;
+  producer = await mintToken(relay, 'demo', 'producer', 'e2e');
   browser = await launchChromium();
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-  if (relay) removeDataDir(relay.dataDir);
-});
+afterAll(() => closeSuite(browser, relay, removeDataDir));
 
 const fire = (command: Record<string, unknown>) => api(relay, 'POST', '/api/shows/demo/commands', { id: `e2e-${Date.now()}-${n++}`, ...command }, producer);
 

@@ -3,6 +3,7 @@
 // overrides, very long emoji text, and link fields that must never get past the schema. Shared by the
 // player's and the console's XSS checks (apps/player/e2e/xss.test.ts, apps/desktop/e2e/xss.test.ts).
 import type { Page } from 'playwright-core';
+import { ADMIN_TOKEN, api } from '../../../apps/relay/e2e/support/relay-process.js';
 
 const IMG = '<img src=x onerror=window.__xss=1>';
 const SCRIPT = '"><script>window.__xss=1</script>';
@@ -62,4 +63,10 @@ export function injected(page: Page): Promise<{ hits: unknown[]; nodes: string[]
     visit(document);
     return { hits: (window as unknown as { __xssHits?: unknown[] }).__xssHits ?? [], nodes };
   });
+}
+
+/** Creates the show `xss` with the hostile catalog, all of it in the rundown. */
+export async function createHostileShow(relay: { url: string }): Promise<void> {
+  const created = await api(relay, 'POST', '/api/shows', { id: 'xss', title: HOSTILE_SHOW_TITLE, catalog: { provider: 'inline', products: HOSTILE_PRODUCTS }, rundown: HOSTILE_PRODUCTS.map((p) => p.id) }, ADMIN_TOKEN);
+  if (created.status !== 201) throw new Error(`hostile catalog refused: ${JSON.stringify(created.body)}`);
 }

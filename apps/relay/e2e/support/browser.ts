@@ -34,3 +34,10 @@ export function screenshotDir(): string {
   mkdirSync(dir, { recursive: true });
   return dir.endsWith('/') ? dir : `${dir}/`;
 }
+
+/** Teardown for a browser suite: the browser, then the relay and its data dir (each may be missing after a failed start). */
+export async function closeSuite(browser: Browser | undefined, relay: { stop(): Promise<unknown>; dataDir: string } | undefined, removeDir: (dir: string) => void): Promise<void> {
+  await browser?.close();
+  await relay?.stop();
+  if (relay) removeDir(relay.dataDir);
+}

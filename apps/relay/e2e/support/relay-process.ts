@@ -106,8 +106,14 @@ export const products = [
 export async function createShow(relay: { url: string }, id: string): Promise<{ producer: string; host: string; ingest: string }> {
   const created = await api(relay, 'POST', '/api/shows', { id, title: `Show ${id}`, catalog: { provider: 'inline', products }, rundown: products.map((p) => p.id) }, ADMIN_TOKEN);
   if (created.status !== 201) throw new Error(`create show failed: ${JSON.stringify(created)}`);
-  const token = async (role: string) => (await api(relay, 'POST', `/api/shows/${id}/tokens`, { role, name: `${role}-1` }, ADMIN_TOKEN)).body.token as string;
-  return { producer: await token('producer'), host: await token('host'), ingest: await token('ingest') };
+  return { producer: await mintToken(relay, id, 'producer'), host: await mintToken(relay, id, 'host'), ingest: await mintToken(relay, id, 'ingest') };
+}
+
+/** A fresh token for a role of a show, minted with the admin token. */
+export async function mintToken(relay: { url: string }, showId: string, role: 'producer' | 'host' | 'ingest', name = `${role}-1`): Promise<string> {
+  const res = await api(relay, 'POST', `/api/shows/${showId}/tokens`, { role, name }, ADMIN_TOKEN);
+  if (res.status !== 201) throw new Error(`token for ${role} of ${showId} refused: ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
 }
 
 const inbox = new WeakMap<Socket, Array<[string, unknown]>>();

@@ -45,11 +45,19 @@ export function showsRoutes(ctx: RelayContext): Router {
 
   // A leaked token: revoke it alone, or every earlier token of its role while handing out a new one.
   // Sockets that came in with a revoked token are disconnected (see disconnectRevoked).
-  router.post('/api/shows/:id/tokens/revoke', admin, small, async (req, res) => {
+  /** The show and the revocation list a revoke or rotate acts on, or an answer already sent. */
+  const revocationTarget = (req: express.Request, res: express.Response) => {
     const id = String(req.params.id);
     const revocations = ctx.tokens.revocations;
-    if (!revocations) return send(res, 'internal', 'this relay keeps no revocation list');
-    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    if (!revocations) return void send(res, 'internal', 'this relay keeps no revocation list');
+    if (!ctx.authority.get(id)) return void send(res, 'not_found', `show "${id}" does not exist`);
+    return { id, revocations };
+  };
+
+  router.post('/api/shows/:id/tokens/revoke', admin, small, async (req, res) => {
+    const target = revocationTarget(req, res);
+    if (!target) return;
+    const { id, revocations } = target;
     const body = parseBody(req, res, RevokeTokenBody, 'the revocation');
     if (!body) return;
     if (body.jti !== undefined) {
@@ -66,10 +74,9 @@ export function showsRoutes(ctx: RelayContext): Router {
   });
 
   router.post('/api/shows/:id/tokens/rotate', admin, small, async (req, res) => {
-    const id = String(req.params.id);
-    const revocations = ctx.tokens.revocations;
-    if (!revocations) return send(res, 'internal', 'this relay keeps no revocation list');
-    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const target = revocationTarget(req, res);
+    if (!target) return;
+    const { id, revocations } = target;
     const body = parseBody(req, res, RotateTokenBody, 'the rotation');
     if (!body) return;
     revocations.rotate(id, body.role);
