@@ -53,6 +53,36 @@ describe('overlay fan-out', () => {
     for (const s of audience) expect(received(s, 'overlay').map((o) => o.seq)).toEqual([0, 1, 2, 3]);
   });
 
+  it('never sends a viewer a state older than one it has, when takes come back to back while viewers join', async () => {
+    // A console flushing its offline queue sends takes without waiting for acks; viewers keep joining.
+    // Viewers may skip an intermediate state (each overlay is the whole state), never go back.
+    const race = await createShow(relay, 'race');
+    const producer = await open('/producer', { token: race.producer });
+    const products = ['p-kettle', 'p-mug', 'p-lamp', 'p-scarf'];
+    const rounds = 6;
+    const viewers: Array<Promise<Awaited<ReturnType<typeof open>>>> = [];
+    let sent = 0;
+    let last = 0;
+    for (let round = 0; round < rounds; round++) {
+      const acks = Array.from({ length: 8 }, () => {
+        sent += 1;
+        return emitAck(producer, 'command', { id: `race-${sent}`, type: 'feature', productId: products[sent % products.length] });
+      });
+      for (let i = 0; i < 10; i++) viewers.push(open('/viewer', { show: 'race' }));
+      for (const ack of await Promise.all(acks)) if (ack.ok) last = Math.max(last, ack.seq as number);
+    }
+    // Bursts may meet the per-socket command limit; most must land.
+    expect(last).toBeGreaterThan(rounds * 4);
+    const audience = await Promise.all(viewers);
+    await Promise.all(audience.map((v) => emitAck(v, 'overlay:get', undefined)));
+    for (const [i, v] of audience.entries()) {
+      const seqs = received(v, 'overlay').map((o) => o.seq as number);
+      expect(seqs.length, `viewer ${i}`).toBeGreaterThan(0);
+      for (let k = 1; k < seqs.length; k++) expect(seqs[k], `viewer ${i} got ${seqs.join(',')}`).toBeGreaterThan(seqs[k - 1]!);
+      expect(seqs.at(-1), `viewer ${i} got ${seqs.join(',')}`).toBe(last);
+    }
+  });
+
   it('gives a late joiner the current state at once', async () => {
     const late = await open('/viewer', { show: 'fanout' });
     const snap = await emitAck(late, 'overlay:get', undefined);

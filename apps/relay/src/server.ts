@@ -32,6 +32,9 @@ import { apiRateLimit } from './limits/rest-limits.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { TranscriptService } from './transcript/transcript-service.js';
 
+/** Pending connections the kernel may hold for us (Node's default is 511). */
+const LISTEN_BACKLOG = 4096;
+
 /** Largest socket frame accepted; anything bigger closes that socket, not the relay. */
 export const MAX_SOCKET_FRAME_BYTES = 100_000;
 
@@ -133,7 +136,9 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
-        http.listen(config.port, config.host, () => {
+        // A deep accept queue: after a restart thousands of viewers reconnect within a second, and a full
+        // queue drops SYNs, which clients retry only after 1 s, then 3 s (the kernel caps it at somaxconn).
+        http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
           http.off('error', reject);
           const address = http.address();
           const port = typeof address === 'object' && address ? address.port : config.port;

@@ -33,12 +33,21 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   // One emit per namespace per change: Socket.IO encodes a room broadcast once for all its sockets.
   // Authority events reach every relay of a cluster through its show bus, so each emits to its own
   // sockets only (`local`); events born on one relay (transcript, cues, presence) go cluster-wide.
+  // Per show, the seq of the state whose viewer broadcast is queued and not yet sent.
+  const viewerPending = new Map<string, number>();
   ctx.authority.onOverlay((showId, state) => {
     producer.local.to(showId).emit('overlay', state);
     host.local.to(showId).emit('overlay', state);
-    // Thousands of viewers take a while: the producer's ack and the consoles go first. setImmediate
-    // runs in order, so viewers still get every state in seq order.
-    setImmediate(() => viewer.local.to(showId).emit('overlay', state));
+    // Thousands of viewers take a while: the producer's ack and the consoles go first. When takes come
+    // back to back (a console flushing its queue), a queued state that a newer one has overtaken is not
+    // sent: every overlay is the whole state, and a viewer who joined in between already holds the newer
+    // one from its snapshot, so it must never be sent the older. Viewers may skip a state, never go back.
+    viewerPending.set(showId, state.seq);
+    setImmediate(() => {
+      if (viewerPending.get(showId) !== state.seq) return;
+      viewerPending.delete(showId);
+      viewer.local.to(showId).emit('overlay', state);
+    });
   });
 
   ctx.authority.onActivity((showId, entry) => producer.local.to(showId).emit('activity', [entry]));
@@ -63,7 +72,9 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     void socket.join(showId);
     handle(socket, ctx.logger, 'overlay:get', () => snapshot(socket));
     const snap = snapshot(socket);
-    if (snap.ok) socket.emit('overlay', snap.state);
+    // A viewer joining while the broadcast of this very state is queued gets it from that broadcast, once.
+    const queued = socket.nsp === viewer && snap.ok && viewerPending.get(showId) === snap.state.seq;
+    if (snap.ok && !queued) socket.emit('overlay', snap.state);
     return showId;
   };
 
