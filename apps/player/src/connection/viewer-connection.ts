@@ -3,7 +3,7 @@
 import type { OkOrError, OverlayState, Product, TrackEvent, ViewerClientToServer, ViewerServerToClient } from '@cuecart/shared';
 import { io, type Socket } from 'socket.io-client';
 import { socketTarget } from '../config/urls.js';
-import { createBackoff } from './backoff.js';
+import { createBackoff, VIEWER_RECONNECT } from './backoff.js';
 import { isOverlayState, isProductUpdate } from './overlay-guard.js';
 import { createSeqGuard } from './seq-guard.js';
 
@@ -33,12 +33,13 @@ export function connectViewer(options: ViewerConnectionOptions): ViewerConnectio
     auth: { show: options.show },
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
-    // Our own backoff (500 ms → 10 s, ±50 %) instead of socket.io's, so it is one tested policy.
+    // Our own backoff (VIEWER_RECONNECT: fast while an outage is young, up to 10 s after) instead of
+    // socket.io's, so it is one tested policy.
     reconnection: false,
     timeout: 10_000,
   });
   const guard = createSeqGuard();
-  const backoff = createBackoff();
+  const backoff = createBackoff(VIEWER_RECONNECT);
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let snapshotCheck: ReturnType<typeof setTimeout> | undefined;

@@ -5,15 +5,18 @@ import type { ApiError, HostClientToServer, HostServerToClient, ProducerClientTo
 export type ProducerSocket = Socket<ProducerServerToClient, ProducerClientToServer>;
 export type HostSocket = Socket<HostServerToClient, HostClientToServer>;
 
-/** Websocket first; Socket.IO's own reconnection with jitter keeps trying while the relay is away. */
-const OPTIONS: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 };
+/**
+ * Websocket first; Socket.IO's own reconnection with jitter keeps trying while the relay is away, at most
+ * 0.5 s apart (±50 %): one console is one socket, and its queued takes should land the moment the relay is back.
+ */
+export const CONSOLE_SOCKET_OPTIONS: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket', 'polling'], reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 };
 
 export function connectProducer(relay: string, token: string): ProducerSocket {
-  return io(`${relay}/producer`, { ...OPTIONS, auth: { token } });
+  return io(`${relay}/producer`, { ...CONSOLE_SOCKET_OPTIONS, auth: { token } });
 }
 
 export function connectHost(relay: string, token: string): HostSocket {
-  return io(`${relay}/host`, { ...OPTIONS, auth: { token } });
+  return io(`${relay}/host`, { ...CONSOLE_SOCKET_OPTIONS, auth: { token } });
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
