@@ -5,7 +5,8 @@ import express from 'express';
 import { Server } from 'socket.io';
 import { apiError } from '@cuecart/shared';
 import { TrackRepository } from './analytics/track-repository.js';
-import { RevocationStore } from './auth/revocations.js';
+import type { RevocationStore } from './auth/revocations.js';
+import { SqliteRevocationStore } from './auth/sqlite-revocation-store.js';
 import { ShowOrigins } from './auth/show-origins.js';
 import { TokenService } from './auth/tokens.js';
 import type { RelayConfig } from './config/config.js';
@@ -70,9 +71,9 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
 
   const transcript = new TranscriptService(db, authority);
   const track = new TrackRepository(db);
-  // Embed origins travel with the show (cluster-wide); revocations live in this relay's SQLite, so in a
-  // cluster revoke on every relay (README).
-  const revocations = new RevocationStore(db);
+  // Embed origins travel with the show and revocations live in Redis in a cluster (every relay refuses a
+  // token revoked or rotated on any of them, at once); a single relay keeps them in its SQLite.
+  const revocations: RevocationStore = cluster ? cluster.revocations : new SqliteRevocationStore(db);
   const ctx: RelayContext = {
     config,
     version: readVersion(),

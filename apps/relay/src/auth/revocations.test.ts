@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_TOKEN_TTL_SECONDS } from '@cuecart/shared';
 import { openDatabase, type Db } from '../db/database.js';
-import { RevocationStore, type Revocation } from './revocations.js';
+import { RevocationList, type Revocation } from './revocations.js';
+import { SqliteRevocationStore } from './sqlite-revocation-store.js';
 import { ShowAuthority } from '../shows/show-authority.js';
 import { SqliteShowStore } from '../shows/sqlite-show-store.js';
 import { ShowOrigins } from './show-origins.js';
@@ -34,20 +36,20 @@ const reopen = () => {
 
 describe('revoking one token', () => {
   it('refuses it with a sentence that says what to do, and leaves the others alone', async () => {
-    const tokens = new TokenService(SECRET, clock, new RevocationStore(db, clock));
+    const tokens = new TokenService(SECRET, clock, new SqliteRevocationStore(db, clock));
     const a = await tokens.issue('demo', 'producer', 'Ana');
     const b = await tokens.issue('demo', 'producer', 'Bo');
-    tokens.revocations!.revoke(a.jti, 'demo');
+    await tokens.revocations!.revoke(a.jti, 'demo');
     expect(await tokens.verify(a.token)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'this token was revoked: ask the show admin for a new one' } });
     expect((await tokens.verify(b.token)).ok).toBe(true);
   });
 
   it('survives a restart', async () => {
-    const tokens = new TokenService(SECRET, clock, new RevocationStore(db, clock));
+    const tokens = new TokenService(SECRET, clock, new SqliteRevocationStore(db, clock));
     const a = await tokens.issue('demo', 'host', 'Ana');
-    tokens.revocations!.revoke(a.jti, 'demo');
+    await tokens.revocations!.revoke(a.jti, 'demo');
     reopen();
-    expect((await new TokenService(SECRET, clock, new RevocationStore(db, clock)).verify(a.token)).ok).toBe(false);
+    expect((await new TokenService(SECRET, clock, new SqliteRevocationStore(db, clock)).verify(a.token)).ok).toBe(false);
   });
 
   it('inspect reads an expired token this relay signed, and nothing else', async () => {
@@ -64,34 +66,95 @@ describe('revoking one token', () => {
 
 describe('rotating a show and role', () => {
   it('refuses every earlier token of that role, even one from the same second, and accepts later ones', async () => {
-    const store = new RevocationStore(db, clock);
+    const store = new SqliteRevocationStore(db, clock);
     const tokens = new TokenService(SECRET, clock, store);
     const old = await tokens.issue('demo', 'producer', 'Ana');
     const host = await tokens.issue('demo', 'host', 'Bo');
     const otherShow = await tokens.issue('other', 'producer', 'Cy');
     now += 5; // same second
-    store.rotate('demo', 'producer');
+    await store.rotate('demo', 'producer');
     const fresh = await tokens.issue('demo', 'producer', 'Ana');
     expect(await tokens.verify(old.token)).toMatchObject({ ok: false, error: { message: /revoked/ } });
     expect((await tokens.verify(fresh.token)).ok).toBe(true);
     expect((await tokens.verify(host.token)).ok).toBe(true);
     expect((await tokens.verify(otherShow.token)).ok).toBe(true);
     reopen();
-    const after = new TokenService(SECRET, clock, new RevocationStore(db, clock));
+    const after = new TokenService(SECRET, clock, new SqliteRevocationStore(db, clock));
     expect((await after.verify(old.token)).ok).toBe(false);
     expect((await after.verify(fresh.token)).ok).toBe(true);
   });
 
-  it('tells its listeners', () => {
-    const store = new RevocationStore(db, clock);
+  it('tells its listeners', async () => {
+    const store = new SqliteRevocationStore(db, clock);
     const heard: Revocation[] = [];
     store.onRevoke((r) => heard.push(r));
-    store.rotate('demo', 'host');
-    store.revoke('j1', 'demo');
+    expect(await store.rotate('demo', 'host')).toBe(T0);
+    await store.revoke('j1', 'demo');
     expect(heard).toEqual([
       { kind: 'rotation', showId: 'demo', role: 'host', notBefore: T0 },
-      { kind: 'token', jti: 'j1', showId: 'demo' },
+      { kind: 'token', jti: 'j1', showId: 'demo', expiresAt: T0 + MAX_TOKEN_TTL_SECONDS * 1000 },
     ]);
+  });
+
+  it('never moves a rotation back, even when the clock does', async () => {
+    const store = new SqliteRevocationStore(db, clock);
+    now += 10_000;
+    await store.rotate('demo', 'producer');
+    now -= 5_000;
+    expect(await store.rotate('demo', 'producer')).toBe(T0 + 10_000);
+    reopen();
+    const again = new SqliteRevocationStore(db, clock);
+    expect(again.isRevoked({ show: 'demo', role: 'producer', jti: 'x', iat: T0 + 9_999 })).toBe(true);
+    expect(again.isRevoked({ show: 'demo', role: 'producer', jti: 'x', iat: T0 + 10_000 })).toBe(false);
+  });
+});
+
+describe('RevocationList', () => {
+  const claims = (over: Partial<{ show: string; role: 'producer' | 'host' | 'ingest'; jti: string; iat: number }> = {}) => ({ show: 'demo', role: 'producer' as const, jti: 'j', iat: T0, ...over });
+
+  it('tells its listeners once per revocation, however often it hears of it (a relay hearing its own publish, a re-read)', () => {
+    const list = new RevocationList();
+    const heard: Revocation[] = [];
+    list.onRevoke((r) => heard.push(r));
+    const token: Revocation = { kind: 'token', jti: 'j', showId: 'demo', expiresAt: T0 + 60_000 };
+    expect(list.apply(token)).toBe(true);
+    expect(list.apply(token)).toBe(false);
+    expect(list.apply({ ...token, expiresAt: T0 + 120_000 })).toBe(false);
+    const rotation: Revocation = { kind: 'rotation', showId: 'demo', role: 'host', notBefore: T0 };
+    expect(list.apply(rotation)).toBe(true);
+    expect(list.apply(rotation)).toBe(false);
+    expect(heard).toEqual([token, rotation]);
+    expect(list.isRevoked(claims({ jti: 'j' }))).toBe(true);
+    expect(list.isRevoked(claims({ jti: 'k' }))).toBe(false);
+  });
+
+  it('keeps the latest rotation whatever order they arrive in', () => {
+    const list = new RevocationList();
+    const heard: Revocation[] = [];
+    list.onRevoke((r) => heard.push(r));
+    list.apply({ kind: 'rotation', showId: 'demo', role: 'producer', notBefore: T0 + 500 });
+    expect(list.apply({ kind: 'rotation', showId: 'demo', role: 'producer', notBefore: T0 + 100 })).toBe(false);
+    expect(list.notBeforeOf('demo', 'producer')).toBe(T0 + 500);
+    expect(list.isRevoked(claims({ iat: T0 + 499 }))).toBe(true);
+    expect(list.isRevoked(claims({ iat: T0 + 500 }))).toBe(false);
+    expect(list.isRevoked(claims({ iat: T0, role: 'host' }))).toBe(false);
+    expect(list.isRevoked(claims({ iat: T0, show: 'other' }))).toBe(false);
+    expect(list.apply({ kind: 'rotation', showId: 'demo', role: 'producer', notBefore: T0 + 900 })).toBe(true);
+    expect(heard.map((r) => (r.kind === 'rotation' ? r.notBefore : 0))).toEqual([T0 + 500, T0 + 900]);
+  });
+
+  it('keeps a revocation when a listener throws', () => {
+    const list = new RevocationList();
+    const heard: string[] = [];
+    list.onRevoke(() => {
+      throw new Error('boom');
+    });
+    const off = list.onRevoke((r) => heard.push(r.kind));
+    list.apply({ kind: 'token', jti: 'a', showId: 'demo', expiresAt: T0 });
+    off();
+    list.apply({ kind: 'token', jti: 'b', showId: 'demo', expiresAt: T0 });
+    expect(heard).toEqual(['token']);
+    expect(list.isRevoked(claims({ jti: 'b' }))).toBe(true);
   });
 });
 

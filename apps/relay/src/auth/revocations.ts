@@ -1,7 +1,7 @@
 // Which show tokens no longer count: single tokens revoked by id, and every token of a show and role
-// issued before a rotation. Kept in SQLite so a revocation outlives a restart; read from memory.
-import { MAX_TOKEN_TTL_SECONDS, type TokenRole } from '@cuecart/shared';
-import type { Db } from '../db/database.js';
+// issued before a rotation. One interface, two stores: this relay's SQLite, or Redis for a cluster
+// (cluster/redis-revocation-store.ts). Both answer checks from the in-memory list below.
+import type { TokenRole } from '@cuecart/shared';
 
 /** What a revocation check needs from a token's claims. */
 export interface RevocableClaims {
@@ -12,46 +12,63 @@ export interface RevocableClaims {
   iat: number;
 }
 
-export type Revocation = { kind: 'token'; jti: string; showId: string } | { kind: 'rotation'; showId: string; role: TokenRole; notBefore: number };
+/** A revocation as stores keep it, relays tell each other and listeners hear it. */
+export type Revocation =
+  | { kind: 'token'; jti: string; showId: string; /** Epoch ms after which the token is dead anyway. */ expiresAt: number }
+  | { kind: 'rotation'; showId: string; role: TokenRole; notBefore: number };
 
-type Listener = (revocation: Revocation) => void;
+export type RevocationListener = (revocation: Revocation) => void;
+
+export interface RevocationStore {
+  /**
+   * Revokes one token, durably, before it resolves. Without its expiry the entry is kept as long as any
+   * token can live. Rejects with RevocationNotSaved when it could not be stored.
+   */
+  revoke(jti: string, showId: string, expiresAt?: number): Promise<void>;
+  /** Refuses every token of the show and role issued before now; resolves with that instant once durable. */
+  rotate(showId: string, role: TokenRole): Promise<number>;
+  isRevoked(claims: RevocableClaims): boolean;
+  /** Told once per revocation that refuses something new, e.g. to disconnect the sockets that used it. */
+  onRevoke(listener: RevocationListener): () => void;
+}
+
+/** The store could not make a revocation durable (Redis unreachable): nothing may claim it took effect. */
+export class RevocationNotSaved extends Error {
+  constructor(cause: unknown) {
+    super('the revocation was not saved: Redis cannot be reached. Send the same request again in a moment (repeating it is harmless)', { cause });
+    this.name = 'RevocationNotSaved';
+  }
+}
 
 const key = (showId: string, role: string) => `${showId}\u0000${role}`;
 
-export class RevocationStore {
+/**
+ * The revocations a relay knows, in memory. Applying one it already knows (a relay hearing its own
+ * publish, or re-reading the store after a reconnect) changes nothing and tells no one, so relays
+ * never echo revocations around the cluster. Rotations keep the latest instant.
+ */
+export class RevocationList {
   private readonly revoked = new Set<string>();
   private readonly notBefore = new Map<string, number>();
-  private readonly listeners = new Set<Listener>();
-  private readonly revokeStmt;
-  private readonly rotateStmt;
+  private readonly listeners = new Set<RevocationListener>();
 
-  constructor(db: Db, private readonly clock: () => number = Date.now) {
-    // A revoked token that has expired anyway needs no entry any more.
-    db.prepare('DELETE FROM token_revocations WHERE expires_at < ?').run(clock());
-    for (const row of db.prepare<[], { jti: string }>('SELECT jti FROM token_revocations').all()) this.revoked.add(row.jti);
-    for (const row of db.prepare<[], { show_id: string; role: string; not_before: number }>('SELECT show_id, role, not_before FROM token_rotations').all()) {
-      this.notBefore.set(key(row.show_id, row.role), row.not_before);
+  /** Records a revocation; true (and listeners told) when it refuses tokens that were not refused before. */
+  apply(revocation: Revocation): boolean {
+    if (revocation.kind === 'token') {
+      if (this.revoked.has(revocation.jti)) return false;
+      this.revoked.add(revocation.jti);
+    } else {
+      const k = key(revocation.showId, revocation.role);
+      const known = this.notBefore.get(k);
+      if (known !== undefined && known >= revocation.notBefore) return false;
+      this.notBefore.set(k, revocation.notBefore);
     }
-    this.revokeStmt = db.prepare('INSERT OR IGNORE INTO token_revocations (jti, show_id, expires_at, revoked_at) VALUES (?, ?, ?, ?)');
-    this.rotateStmt = db.prepare(
-      'INSERT INTO token_rotations (show_id, role, not_before) VALUES (?, ?, ?) ON CONFLICT (show_id, role) DO UPDATE SET not_before = max(not_before, excluded.not_before)',
-    );
+    this.notify(revocation);
+    return true;
   }
 
-  /** Revokes one token. Without its expiry, the entry is kept as long as any token can live. */
-  revoke(jti: string, showId: string, expiresAt = this.clock() + MAX_TOKEN_TTL_SECONDS * 1000): void {
-    this.revokeStmt.run(jti, showId, expiresAt, this.clock());
-    this.revoked.add(jti);
-    this.notify({ kind: 'token', jti, showId });
-  }
-
-  /** Refuses every token of the show and role issued before now; returns that instant. */
-  rotate(showId: string, role: TokenRole): number {
-    const at = Math.max(this.clock(), this.notBefore.get(key(showId, role)) ?? 0);
-    this.rotateStmt.run(showId, role, at);
-    this.notBefore.set(key(showId, role), at);
-    this.notify({ kind: 'rotation', showId, role, notBefore: at });
-    return at;
+  notBeforeOf(showId: string, role: TokenRole): number | undefined {
+    return this.notBefore.get(key(showId, role));
   }
 
   isRevoked(claims: RevocableClaims): boolean {
@@ -60,8 +77,7 @@ export class RevocationStore {
     return notBefore !== undefined && claims.iat < notBefore;
   }
 
-  /** Told after every revocation, e.g. to disconnect the sockets that came in with those tokens. */
-  onRevoke(listener: Listener): () => void {
+  onRevoke(listener: RevocationListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

@@ -29,8 +29,12 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(show: string, role: TokenRole, name: string, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS): Promise<{ token: string; expiresAt: number; jti: string }> {
-    const nowMs = this.clock();
+  /**
+   * `notBefore`: the token is stamped no earlier than this, e.g. the rotation it replaces, whose instant may
+   * come from another relay of the cluster with a clock slightly ahead of this one.
+   */
+  async issue(show: string, role: TokenRole, name: string, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS, notBefore = 0): Promise<{ token: string; expiresAt: number; jti: string }> {
+    const nowMs = Math.max(this.clock(), notBefore);
     const nowSec = Math.floor(nowMs / 1000);
     const exp = nowSec + ttlSeconds;
     const jti = randomBytes(9).toString('base64url');

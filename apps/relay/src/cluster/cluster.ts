@@ -1,15 +1,19 @@
 // Cluster mode (CUECART_REDIS_URL): relays share Socket.IO fan-out through the Redis Streams adapter
 // (which keeps connection-state recovery) and show state through the Redis show store; show events
 // (overlay, activity, rundown, new shows) travel on a pub/sub channel so every relay's cache follows.
+// Token revocations live in Redis too and travel on their own channel, so every relay refuses them.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger.js';
 import type { ShowAuthority, ShowBus, ShowEvent } from '../shows/show-authority.js';
+import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
 import { RedisShowStore, SHOW_EVENTS_CHANNEL as CHANNEL } from './redis-show-store.js';
 
 export interface Cluster {
   store: RedisShowStore;
+  /** Loaded and listening before the relay takes its first request. */
+  revocations: RedisRevocationStore;
   /** Starts fan-out and the show-event bus once the authority exists. */
   attach(io: Server, authority: ShowAuthority): Promise<void>;
   close(): Promise<void>;
@@ -30,8 +34,24 @@ export async function connectCluster(url: string, logger: Logger): Promise<Clust
   adapterClient.on('error', () => undefined);
   await Promise.all([subscriber.connect(), adapterClient.connect()]);
 
+  const revocations = new RedisRevocationStore(redis);
+  try {
+    // Subscribed before the first read, so a revocation made in between is not missed.
+    await subscriber.subscribe(REVOCATIONS_CHANNEL, (message) => revocations.receive(message));
+    await revocations.load();
+  } catch (error) {
+    await Promise.allSettled([subscriber.quit(), adapterClient.quit(), redis.quit()]);
+    throw new Error(`cannot read the token revocations from Redis at ${url}: ${(error as Error).message}`);
+  }
+  // Revocations published while this relay was cut off from Redis are gone: read them again. (Every
+  // 'ready' from here on is a reconnect.) Newly learned ones disconnect this relay's sockets.
+  subscriber.on('ready', () => {
+    revocations.load().catch((err: Error) => logger.warn({ err: err.message }, 'revocations not re-read after a reconnect'));
+  });
+
   return {
     store: new RedisShowStore(redis),
+    revocations,
     async attach(io, authority) {
       io.adapter(createAdapter(adapterClient));
       const bus: ShowBus = {

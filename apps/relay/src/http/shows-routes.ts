@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, httpStatusOf, type Product, type Show } from '@cuecart/shared';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { RelayContext } from '../context.js';
+import { RevocationNotSaved } from '../auth/revocations.js';
 import type { ShowClaims } from '../auth/tokens.js';
 import { requireAdmin, requireShowRole } from './auth.js';
 import { parseBody, send, sendError } from './respond.js';
@@ -44,7 +45,7 @@ export function showsRoutes(ctx: RelayContext): Router {
   });
 
   // A leaked token: revoke it alone, or every earlier token of its role while handing out a new one.
-  // Sockets that came in with a revoked token are disconnected (see disconnectRevoked).
+  // Sockets that came in with a revoked token are disconnected, on every relay of a cluster (see disconnectRevoked).
   /** The show and the revocation list a revoke or rotate acts on, or an answer already sent. */
   const revocationTarget = (req: express.Request, res: express.Response) => {
     const id = String(req.params.id);
@@ -52,6 +53,21 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!revocations) return void send(res, 'internal', 'this relay keeps no revocation list');
     if (!ctx.authority.get(id)) return void send(res, 'not_found', `show "${id}" does not exist`);
     return { id, revocations };
+  };
+  /**
+   * Waits for a revocation to be durable. When it could not be (Redis unreachable in a cluster) answers
+   * `internal` with what to do and resolves false: no relay may report a revocation that did not persist.
+   */
+  const persisted = async (res: express.Response, write: Promise<unknown>): Promise<boolean> => {
+    try {
+      await write;
+      return true;
+    } catch (error) {
+      if (!(error instanceof RevocationNotSaved)) throw error;
+      ctx.logger.warn({ err: (error.cause as Error | undefined)?.message }, 'revocation not saved: Redis unreachable');
+      send(res, 'internal', error.message);
+      return false;
+    }
   };
 
   router.post('/api/shows/:id/tokens/revoke', admin, small, async (req, res) => {
@@ -61,14 +77,14 @@ export function showsRoutes(ctx: RelayContext): Router {
     const body = parseBody(req, res, RevokeTokenBody, 'the revocation');
     if (!body) return;
     if (body.jti !== undefined) {
-      revocations.revoke(body.jti, id);
+      if (!(await persisted(res, revocations.revoke(body.jti, id)))) return;
       ctx.logger.info({ show: id, jti: body.jti }, 'token revoked');
       return void res.json({ revoked: true, jti: body.jti });
     }
     const seen = await ctx.tokens.inspect(body.token!);
     if (!seen) return send(res, 'invalid', 'the token is not one this relay signed');
     if (seen.claims.show !== id) return send(res, 'forbidden', `this token is for show "${seen.claims.show}", not "${id}"`);
-    revocations.revoke(seen.claims.jti, id, seen.expiresAt);
+    if (!(await persisted(res, revocations.revoke(seen.claims.jti, id, seen.expiresAt)))) return;
     ctx.logger.info({ show: id, role: seen.claims.role, jti: seen.claims.jti }, 'token revoked');
     res.json({ revoked: true, jti: seen.claims.jti });
   });
@@ -79,8 +95,9 @@ export function showsRoutes(ctx: RelayContext): Router {
     const { id, revocations } = target;
     const body = parseBody(req, res, RotateTokenBody, 'the rotation');
     if (!body) return;
-    revocations.rotate(id, body.role);
-    const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds);
+    const rotation = revocations.rotate(id, body.role);
+    if (!(await persisted(res, rotation))) return;
+    const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds, await rotation);
     ctx.logger.info({ show: id, role: body.role }, 'tokens rotated');
     res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
   });

@@ -69,25 +69,20 @@ export function tokenHandshake(ctx: RelayContext, roles: readonly TokenRole[]): 
 const TOKEN_NAMESPACES = ['/producer', '/host'] as const;
 
 /**
- * Disconnects, at once, every socket that came in with a token that has just been revoked, on this
- * relay and (through the adapter) on the others of a cluster. The socket is told why first.
+ * Disconnects, at once, every socket of this relay that came in with a token that has just been revoked.
+ * In a cluster every relay hears of each revocation from Redis and drops its own sockets, so none
+ * reaches across the adapter. The socket is told why first.
  */
 export function disconnectRevoked(io: Server, revocations: RevocationStore, logger: Logger): () => void {
-  return revocations.onRevoke((revocation) => {
+  return revocations.onRevoke(() => {
     for (const name of TOKEN_NAMESPACES) {
-      const ns = io.of(name);
-      const sockets = revocation.kind === 'token' ? ns.fetchSockets() : ns.in(revocation.showId).fetchSockets();
-      sockets
-        .then((found) => {
-          for (const socket of found) {
-            const claims = (socket.data as SocketData | undefined)?.claims;
-            if (!claims || !revocations.isRevoked(claims)) continue;
-            socket.emit('revoked', apiError('unauthorized', REVOKED_MESSAGE));
-            socket.disconnect(true);
-            logger.info({ show: claims.show, role: claims.role, jti: claims.jti, namespace: name }, 'socket with a revoked token disconnected');
-          }
-        })
-        .catch((err: Error) => logger.warn({ err: err.message, namespace: name }, 'could not look for sockets with a revoked token'));
+      for (const socket of io.of(name).sockets.values()) {
+        const claims = (socket.data as SocketData | undefined)?.claims;
+        if (!claims || !revocations.isRevoked(claims)) continue;
+        socket.emit('revoked', apiError('unauthorized', REVOKED_MESSAGE));
+        socket.disconnect(true);
+        logger.info({ show: claims.show, role: claims.role, jti: claims.jti, namespace: name }, 'socket with a revoked token disconnected');
+      }
     }
   });
 }
