@@ -1,156 +1,83 @@
 // Crash and return against real processes: the relay is SIGKILLed mid-show with viewers and a producer on
-// it, restarted on the same port and data dir, and every viewer (socket.io's own reconnection, jittered)
-// converges on the latest state without ever rendering an older seq; the producer's take made while the
-// relay was down is re-sent with the same id and applied once. Then a reconnect storm of every viewer at once.
-import { readFileSync } from 'node:fs';
+// it, restarted on the same port and data dir, and every viewer (reconnecting as the player does, jittered)
+// converges on the latest state within 2 s without ever holding an older seq; the producer's takes are
+// re-sent with the same ids and applied once (lib/crash.ts). The same on one relay of two in cluster mode,
+// whose other relay's viewers keep watching. Then a reconnect storm of every viewer at once.
 import { afterAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
-import { api, connect, createShow, emitAck, freshDataDir, received, removeDataDir, startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
-import { freePort } from '../../apps/relay/e2e/support/redis-process.js';
+import type { Socket } from 'socket.io-client';
+import { api, createShow, freshDataDir, removeDataDir, startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
+import { freePort, removeRedisDir, startRedis, type RedisProcess } from '../../apps/relay/e2e/support/redis-process.js';
+import { command, crashAndReturn, FINAL_SEQ, memory, OPENING } from './lib/crash.js';
 import { killFleets, openFleet, type Fleet } from './lib/fleet.js';
+import { producerSocket as openProducer } from './lib/producer.js';
 import { figure, LONG, monoMs, pct, SIZES, sleep, waitUntil } from './lib/sizes.js';
 
-type Ack = { ok: true; seq: number } | { ok: false; error: { code: string } };
-interface State { seq: number; featured: Array<{ productId: string }> }
-
-const dataDir = freshDataDir();
 const relays: RelayProcess[] = [];
+const dataDirs: string[] = [];
 const sockets: Socket[] = [];
 const fleets: Fleet[] = [];
-let port: number;
+let redis: RedisProcess | undefined;
+const producerSocket = (url: string, token: string) => openProducer(url, token, sockets);
+const alive = (r: { proc: { exitCode: number | null; signalCode: NodeJS.Signals | null } }) => r.proc.exitCode === null && r.proc.signalCode === null;
 
-const start = async (): Promise<RelayProcess> => {
-  const relay = await startRelay({ dataDir, env: { CUECART_PORT: String(port) }, timeoutMs: 45_000 });
-  relays.push(relay);
-  return relay;
-};
-const alive = (r: RelayProcess) => r.proc.exitCode === null && r.proc.signalCode === null;
+/** A relay that can be restarted on the same port and data dir. */
+async function restartable(env: Record<string, string> = {}): Promise<{ start(): Promise<RelayProcess> }> {
+  const dataDir = freshDataDir();
+  dataDirs.push(dataDir);
+  const port = await freePort();
+  return {
+    async start() {
+      const relay = await startRelay({ dataDir, env: { ...env, CUECART_PORT: String(port) }, timeoutMs: 45_000 });
+      relays.push(relay);
+      return relay;
+    },
+  };
+}
 
 afterAll(async () => {
   await Promise.allSettled(fleets.map((f) => f.close()));
   killFleets();
   sockets.forEach((s) => s.close());
   for (const r of relays) if (alive(r)) await r.stop();
-  removeDataDir(dataDir);
+  dataDirs.forEach(removeDataDir);
+  if (redis && alive(redis)) await redis.stop();
+  if (redis) removeRedisDir(redis);
 });
 
-/** A producer socket like the console's: socket.io reconnection with jitter, commands acked with a timeout. */
-function producerSocket(url: string, token: string): Promise<Socket> {
-  const socket = io(`${url}/producer`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 250, reconnectionDelayMax: 1000, randomizationFactor: 0.5 });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => reject(err));
-  });
-}
-
-const command = (socket: Socket, body: Record<string, unknown>, timeoutMs = 5000): Promise<Ack> => socket.timeout(timeoutMs).emitWithAck('command', body) as Promise<Ack>;
-const snapshot = async (relay: RelayProcess): Promise<State> => {
-  const viewer = await connect(relay, '/viewer', { show: 'chaos' });
-  try {
-    return (await emitAck(viewer, 'overlay:get', undefined)).state as State;
-  } finally {
-    viewer.close();
+/** Opens the show with OPENING and a fleet of viewers per relay; resolves once every viewer holds it. */
+async function openShow(relayUrls: readonly string[], show: string, producer: Socket, viewers: number): Promise<Fleet[]> {
+  for (const [i, c] of OPENING.entries()) expect(await command(producer, c)).toEqual({ ok: true, seq: i + 1 });
+  const opened: Fleet[] = [];
+  for (const [i, url] of relayUrls.entries()) {
+    const count = Math.floor(viewers / relayUrls.length) + (i < viewers % relayUrls.length ? 1 : 0);
+    const fleet = await openFleet({ url, show, count, ratePerSec: LONG ? 400 : 500, seed: 31 + i });
+    fleets.push(fleet);
+    opened.push(fleet);
   }
-};
-/** Peak and current resident memory of a process, from /proc. */
-function memory(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+  const holding = async () => (await Promise.all(opened.map((f) => f.stats()))).every((s) => s.maxSeq.every((q) => q === OPENING.length));
+  expect(await waitUntil(holding, 30_000, 250)).toBe(true);
+  return opened;
 }
 
 describe(`relay SIGKILL mid-show (${LONG ? 'long' : 'quick'})`, () => {
   let relay: RelayProcess;
   let producerToken: string;
-  let finalSeq = 0;
+  const finalSeq = FINAL_SEQ;
+  let single: { start(): Promise<RelayProcess> };
 
-  it(`brings ${SIZES.crashViewers} viewers back to the latest state, never an older seq, and applies the offline take once`, async () => {
-    port = await freePort();
-    relay = await start();
+  it(`brings ${SIZES.crashViewers} viewers back to the latest state within 2 s, never an older seq, and applies the offline take once`, async () => {
+    single = await restartable();
+    relay = await single.start();
     producerToken = (await createShow(relay, 'chaos')).producer;
     const producer = await producerSocket(relay.url, producerToken);
-    const opening = [
-      { id: 'open-1', type: 'status', status: 'live' },
-      { id: 'open-2', type: 'feature', productId: 'p-kettle' },
-      { id: 'open-3', type: 'banner', text: 'Crash test tonight' },
-    ];
-    for (const [i, c] of opening.entries()) expect(await command(producer, c)).toEqual({ ok: true, seq: i + 1 });
-
-    const fleet = await openFleet({ url: relay.url, show: 'chaos', count: SIZES.crashViewers, ratePerSec: LONG ? 400 : 500 });
-    fleets.push(fleet);
+    const opened = await openShow([relay.url], 'chaos', producer, SIZES.crashViewers);
     try {
-      expect(await waitUntil(async () => (await fleet.stats()).maxSeq.every((s) => s === 3), 20_000, 250)).toBe(true);
-
-      // Mid-show: a burst of takes is in flight when the relay dies. Whatever was acked must survive; the rest
-      // is re-sent with the same ids after the restart, as the console's queue does.
-      const burst = ['p-mug', 'p-lamp', 'p-scarf', 'p-kettle', 'p-mug'].map((productId, i) => ({ id: `burst-${i + 1}`, type: 'feature', productId, exclusive: i % 2 === 0 }));
-      const offline = { id: 'offline-take', type: 'feature', productId: 'p-lamp', badge: 'BACK' };
-      finalSeq = 3 + burst.length + 1;
-      fleet.watch(finalSeq);
-      const burstAcks = new Map<string, Ack>();
-      const down = new Promise<void>((r) => producer.once('disconnect', () => r()));
-      const dying = relay;
-      // SIGKILL the moment the first ack of the burst arrives: the others are still on the wire or in the relay.
-      const inFlight = burst.map((c) =>
-        command(producer, c, 1500).then(
-          (a) => {
-            burstAcks.set(c.id, a);
-            if (burstAcks.size === 1) dying.proc.kill('SIGKILL');
-          },
-          () => undefined,
-        ),
-      );
-      await waitUntil(() => burstAcks.size >= 1, 5000, 5);
-      await dying.kill();
-      await Promise.race([down, sleep(3000)]);
-      await Promise.allSettled(inFlight);
-
-      // The take made while the relay is away: no answer within its timeout.
-      await expect(command(producer, offline, 1000)).rejects.toThrow(/timed out/);
-
-      relay = await start();
-      const back = monoMs();
-      expect(await waitUntil(() => producer.connected, 10_000, 20)).toBe(true);
-      const resent = new Map<string, Ack>();
-      for (const c of [...burst, offline]) resent.set(c.id, await command(producer, c));
-      // Acked before the crash → the same answer now (it was on disk before the ack).
-      for (const [id, ack] of burstAcks) expect(resent.get(id), id).toEqual(ack);
-      const takeAckedMs = monoMs() - back;
-      const offlineAck = resent.get(offline.id)!;
-      expect(offlineAck).toEqual({ ok: true, seq: finalSeq });
-      // A second re-send of the offline take: answered identically, not applied again.
-      expect(await command(producer, offline)).toEqual(offlineAck);
-
-      const converged = await waitUntil(async () => (await fleet.stats()).reachedAt.every((t) => t !== null), LONG ? 30_000 : 10_000, 100);
-      const stats = await fleet.stats();
-      const times = stats.reachedAt.filter((t): t is number => t !== null).map((t) => Math.max(0, t - back)).sort((a, b) => a - b);
-      const lost = stats.reachedAt.filter((t) => t === null).length;
-      const state = await snapshot(relay);
-      figure('convergence', {
-        p50: `${Math.round(pct(times, 0.5))}ms`, p99: `${Math.round(pct(times, 0.99))}ms`, max: `${Math.round(times.at(-1) ?? 0)}ms`,
-        viewers: fleet.size, lost, older: stats.older, reconnects: stats.reconnects, acked_before_kill: burstAcks.size, take_acked: `${Math.round(takeAckedMs)}ms`,
+      relay = await crashAndReturn({
+        relay, restart: () => single.start(), producer, producerToken, show: 'chaos', fleets: opened, sockets,
+        name: 'convergence', budgetMs: 2000, timeoutMs: LONG ? 30_000 : 10_000,
       });
-      expect(converged).toBe(true);
-      expect(stats.older).toBe(0);
-      expect(state.seq).toBe(finalSeq);
-      expect(stats.maxSeq.every((s) => s === finalSeq)).toBe(true);
-      // Every viewer holds exactly the relay's state.
-      expect(Object.keys(stats.finals)).toHaveLength(1);
-      expect(JSON.parse(Object.keys(stats.finals)[0]!)).toEqual(state);
-      expect(state.featured[0]?.productId).toBe('p-lamp');
-
-      // The durable log holds the offline take once.
-      const console2 = await connect(relay, '/producer', { token: producerToken });
-      sockets.push(console2);
-      await waitUntil(() => received(console2, 'activity').length > 0, 5000, 20);
-      const log = received<Array<{ commandId: string; seq: number }>>(console2, 'activity')[0]!;
-      expect(log.filter((e) => e.commandId === offline.id)).toEqual([expect.objectContaining({ seq: finalSeq })]);
-      expect(log.map((e) => e.seq)).toEqual(Array.from({ length: finalSeq }, (_, i) => i + 1));
-      // The budget: every viewer on the final state within 2 s of the relay listening again.
-      expect(times.at(-1)!).toBeLessThanOrEqual(2000);
     } finally {
-      await fleet.close();
+      await Promise.all(opened.map((f) => f.close()));
     }
   });
 
@@ -163,7 +90,7 @@ describe(`relay SIGKILL mid-show (${LONG ? 'long' : 'quick'})`, () => {
 
       await relay.kill();
       await sleep(300);
-      relay = await start();
+      relay = await single.start();
       const back = monoMs();
       // Every viewer is now retrying on its own jittered schedule: poll /healthz and memory through the storm.
       const health: number[] = [];
@@ -215,3 +142,27 @@ describe(`relay SIGKILL mid-show (${LONG ? 'long' : 'quick'})`, () => {
     }
   });
 });
+
+describe(`one of two relays SIGKILLed mid-show, cluster mode (${LONG ? 'long' : 'quick'})`, () => {
+  it(`brings ${SIZES.clusterCrashViewers} viewers on both relays to the latest state within 2 s, never an older seq, and applies the offline take once`, async () => {
+    redis = await startRedis();
+    const env = { CUECART_REDIS_URL: redis.url, CUECART_SECRET: 'chaos-cluster-secret-0123456789abcdef0123' };
+    const a = await restartable(env);
+    let relayA = await a.start();
+    const relayB = await (await restartable(env)).start();
+    const { producer: producerToken } = await createShow(relayA, 'chaos-cluster');
+    // The producer is on A, the relay that dies; half the viewers watch through A, half through B.
+    const producer = await producerSocket(relayA.url, producerToken);
+    const opened = await openShow([relayA.url, relayB.url], 'chaos-cluster', producer, SIZES.clusterCrashViewers);
+    try {
+      relayA = await crashAndReturn({
+        relay: relayA, restart: () => a.start(), producer, producerToken, show: 'chaos-cluster', fleets: opened, sockets,
+        name: 'cluster_convergence', budgetMs: 2000, timeoutMs: LONG ? 30_000 : 10_000,
+      });
+      expect(alive(relayB)).toBe(true);
+    } finally {
+      await Promise.all(opened.map((f) => f.close()));
+    }
+  });
+});
+

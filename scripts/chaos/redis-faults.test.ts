@@ -3,10 +3,11 @@
 // No acknowledged command is lost, both relays recover by themselves (a retried command with the same id
 // succeeds within seconds) and the viewers of both relays converge on one final state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { connect, createShow, emitAck, received, removeDataDir, startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
 import { removeRedisDir, startRedis, type RedisProcess } from '../../apps/relay/e2e/support/redis-process.js';
 import { killFleets, openFleet, type Fleet } from './lib/fleet.js';
+import { producerSocket as openProducer } from './lib/producer.js';
 import { figure, LONG, monoMs, pct, SIZES, sleep, waitUntil } from './lib/sizes.js';
 
 type Ack = { ok: true; seq: number } | { ok: false; error: { code: string; message: string } };
@@ -16,6 +17,7 @@ let redis: RedisProcess;
 const relays: RelayProcess[] = [];
 const sockets: Socket[] = [];
 const fleets: Fleet[] = [];
+const producerSocket = (url: string, token: string) => openProducer(url, token, sockets);
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -34,15 +36,6 @@ afterAll(async () => {
   if (redis?.proc.exitCode === null && redis.proc.signalCode === null) await redis.stop();
   if (redis) removeRedisDir(redis);
 });
-
-function producerSocket(url: string, token: string): Promise<Socket> {
-  const socket = io(`${url}/producer`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 250, reconnectionDelayMax: 1000, randomizationFactor: 0.5 });
-  sockets.push(socket);
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 const acked = new Map<string, number>();
 let tries = 0;

@@ -2,7 +2,7 @@
 // do not share the test's event loop; its stats are the workers' merged.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FromWorker, ToWorker, WorkerStats } from './protocol.js';
+import { mergeStats, type FromWorker, type ToWorker, type WorkerStats } from './protocol.js';
 import { VIEWERS_PER_WORKER } from './sizes.js';
 
 const WORKER = fileURLToPath(new URL('./viewer-worker.ts', import.meta.url));
@@ -70,19 +70,7 @@ export async function openFleet(options: { url: string; show: string; count: num
     size: options.count,
     watch: (seq) => children.forEach((c) => c.send({ type: 'watch', seq } satisfies ToWorker)),
     async stats() {
-      const all = await Promise.all(children.map((c) => request(c, { type: 'stats' }, 'stats', 30_000)));
-      const merged: WorkerStats = { maxSeq: [], reachedAt: [], older: 0, overlays: 0, connected: 0, reconnects: 0, connectErrors: 0, finals: {} };
-      for (const { stats: s } of all) {
-        merged.maxSeq.push(...s.maxSeq);
-        merged.reachedAt.push(...s.reachedAt);
-        merged.older += s.older;
-        merged.overlays += s.overlays;
-        merged.connected += s.connected;
-        merged.reconnects += s.reconnects;
-        merged.connectErrors += s.connectErrors;
-        for (const [k, n] of Object.entries(s.finals)) merged.finals[k] = (merged.finals[k] ?? 0) + n;
-      }
-      return merged;
+      return mergeStats((await Promise.all(children.map((c) => request(c, { type: 'stats' }, 'stats', 30_000)))).map((m) => m.stats));
     },
     async close() {
       await Promise.all(

@@ -1,7 +1,8 @@
-// One process of chaos viewers (forked by fleet.ts): socket.io-client sockets on /viewer with socket.io's own
-// reconnection and jittered backoff, each tracking the highest seq it has seen so that an older overlay after
-// a crash, a restart or a reconnect is counted.
+// One process of chaos viewers (forked by fleet.ts): socket.io-client sockets on /viewer that reconnect the
+// way the player does (its own backoff, VIEWER_RECONNECT, not socket.io's), each tracking the highest seq it
+// has seen so that an older overlay after a crash, a restart or a reconnect is counted.
 import { io, type Socket } from 'socket.io-client';
+import { createBackoff, VIEWER_RECONNECT } from '../../../apps/player/src/connection/backoff.js';
 import { rng } from '../../bench/lib/synthetic.js';
 import { monoMs } from './sizes.js';
 import type { FromWorker, ToWorker, WorkerStats } from './protocol.js';
@@ -26,6 +27,7 @@ let older = 0;
 let overlays = 0;
 let reconnects = 0;
 let connectErrors = 0;
+let closing = false;
 
 
 function onOverlay(v: Viewer, state: unknown): void {
@@ -46,21 +48,33 @@ function open(url: string, show: string, rand: () => number): Viewer {
     auth: { show },
     transports: ['websocket'],
     forceNew: true, // one connection per viewer, as in browsers
-    reconnection: true,
-    // Jittered backoff: each viewer starts between 250 and 1000 ms, ±50 %, and waits at most 1 s between tries,
-    // so the 2 s budget after the relay is back measures the relay, not a long client back-off.
-    reconnectionDelay: 250 + Math.floor(rand() * 750),
-    reconnectionDelayMax: 1000,
-    randomizationFactor: 0.5,
+    // As apps/player/src/connection/viewer-connection.ts: socket.io's reconnection off, the player's policy on.
+    reconnection: false,
     timeout: 10_000,
   });
+  const backoff = createBackoff({ ...VIEWER_RECONNECT, random: rand });
   const v: Viewer = { socket, maxSeq: -1, reachedAt: null, last: '', everConnected: false };
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const reconnectLater = () => {
+    if (closing || retry !== undefined) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (!closing && !socket.connected) socket.connect();
+    }, backoff.next());
+  };
   socket.on('overlay', (state: unknown) => onOverlay(v, state));
   socket.on('connect', () => {
+    backoff.reset();
     if (v.everConnected) reconnects++;
     v.everConnected = true;
   });
-  socket.on('connect_error', () => connectErrors++);
+  socket.on('connect_error', () => {
+    connectErrors++;
+    reconnectLater();
+  });
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io client disconnect') reconnectLater();
+  });
   return v;
 }
 
@@ -88,6 +102,10 @@ function stats(): WorkerStats {
     connected: viewers.filter((v) => v.socket.connected).length,
     reconnects,
     connectErrors,
+    cpuMs: (() => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    })(),
     finals,
   };
 }
@@ -105,6 +123,7 @@ process.on('message', (msg: ToWorker) => {
       send({ type: 'stats', stats: stats() });
       return;
     case 'close':
+      closing = true;
       for (const v of viewers) v.socket.close();
       send({ type: 'closed' });
       setTimeout(() => process.exit(0), 50);

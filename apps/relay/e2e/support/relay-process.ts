@@ -28,7 +28,9 @@ export function freshDataDir(): string {
 export async function startRelay(options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RelayProcess> {
   if (!existsSync(RELAY_MAIN)) throw new Error(`${RELAY_MAIN} is missing: run "npm run build" first`);
   const dataDir = options.dataDir ?? freshDataDir();
-  const proc = spawn(process.execPath, [RELAY_MAIN], {
+  // CUECART_RELAY_NODE_ARGS: extra node flags for every relay a test starts, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.CUECART_RELAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, RELAY_MAIN], {
     env: { ...process.env, CUECART_PORT: '0', CUECART_HOST: '127.0.0.1', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: ADMIN_TOKEN, CUECART_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
