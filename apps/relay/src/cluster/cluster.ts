@@ -1,6 +1,6 @@
-// Cluster mode (CUECART_REDIS_URL): relays share Socket.IO fan-out through the Redis Streams adapter
-// (which keeps connection-state recovery) and show state through the Redis show store; show events
-// (overlay, activity, rundown, new shows) travel on a pub/sub channel so every relay's cache follows.
+// Cluster mode (CUECART_REDIS_URL): relays share Socket.IO fan-out through the Redis Streams adapter and
+// show state through the Redis show store; show events (overlay, activity, rundown, new shows) travel on a
+// pub/sub channel so every relay's cache follows.
 // Token revocations live in Redis too and travel on their own channel, so every relay refuses them.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
