@@ -106,9 +106,11 @@ ${curveRows}
 While the viewers come back both cores are busy (the column above): each reconnect costs the restarted relay
 about 0.7–1 ms of CPU (its JIT is cold; \`scripts/bench/connect-cost.ts\`, "Viewer handshake cost") and the
 viewer's socket.io-client about as much, on the same 2 cores. So one relay process on this machine takes back
-about 1,500–2,000 viewers within 2 s; past that the time grows with the viewers (the rows above). On real
-deployments the viewers' CPU is their own; size one relay per ~2,000 viewers of the 2 s return budget on this
-class of CPU and run several in cluster mode for more.
+about 1,500–2,000 viewers within 2 s; past that the time grows with the viewers (the rows above), and the
+console's own reconnect waits in the same queue of handshakes (producer back 2.4–2.6 s at 3,000 and 5,000),
+so its re-sent take lands late for everyone. On real deployments the viewers' CPU is their own; size one relay
+per ~2,000 viewers of the 2 s return budget on this class of CPU, run several in cluster mode for more, and
+route the consoles to a relay the viewers do not use so that a viewer storm never delays a take.
 `;
 
 if (!process.argv.includes('--no-write')) writeSection(section);
