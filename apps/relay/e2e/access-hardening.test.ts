@@ -2,19 +2,7 @@
 // on some origins, and the security headers on every response.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import {
-  ADMIN_TOKEN,
-  api,
-  connect,
-  createShow,
-  emitAck,
-  products,
-  removeDataDir,
-  socketPool,
-  startRelay,
-  refusedConnect,
-  type RelayProcess,
-} from './support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, dropped, emitAck, products, refusedConnect, type RelayProcess, removeDataDir, socketPool, startRelay } from './support/relay-process.js';
 
 const BRAND = 'https://brand.example';
 const EVIL = 'https://evil.example';
@@ -66,18 +54,6 @@ const viewerRefused = (origin: string, show: string) =>
     (err: Error & { data?: { code: string; message: string } }) => err.data,
   );
 
-/** Waits until the server drops the socket; resolves with the reason and whether it was told why first. */
-function dropped(socket: Socket): Promise<{ reason: string; revoked: unknown }> {
-  let revoked: unknown;
-  socket.on('revoked', (why: unknown) => (revoked = why));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the socket was not disconnected within 5 s')), 5000);
-    socket.once('disconnect', (reason: string) => {
-      clearTimeout(timer);
-      resolve({ reason, revoked });
-    });
-  });
-}
 
 async function issue(show: string, role: string, name = `${role}-x`): Promise<string> {
   const res = await api(relay, 'POST', `/api/shows/${show}/tokens`, { role, name }, ADMIN_TOKEN);

@@ -5,7 +5,7 @@
 // a revocation it could not save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, mintToken, refusedConnect, removeDataDir, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, dropped, emitAck, mintToken, refusedConnect, type RelayProcess, removeDataDir, sleep, startRelay } from './support/relay-process.js';
 import { removeRedisDir, startRedis, type RedisProcess } from './support/redis-process.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 
@@ -48,18 +48,6 @@ async function open(on: RelayProcess, namespace: string, auth: Record<string, un
 
 const jtiOf = (token: string): string => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { jti: string }).jti;
 
-/** Waits until the server drops the socket; resolves with the reason and what it was told first. */
-function dropped(socket: Socket, timeoutMs = 5000): Promise<{ reason: string; revoked: unknown }> {
-  let revoked: unknown;
-  socket.on('revoked', (why: unknown) => (revoked = why));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the socket was not disconnected within ${timeoutMs} ms`)), timeoutMs);
-    socket.once('disconnect', (reason: string) => {
-      clearTimeout(timer);
-      resolve({ reason, revoked });
-    });
-  });
-}
 
 let commands = 0;
 const command = (on: RelayProcess, show: string, token: string) => api(on, 'POST', `/api/shows/${show}/commands`, { id: `c-${++commands}`, type: 'feature', productId: 'p-kettle' }, token);
@@ -174,7 +162,8 @@ describe('revocations across relays on Redis', () => {
     (await open(a, '/producer', { token: t.producer })).close();
 
     redis = await startRedis({ port: redis.port, dir: redis.dir });
-    const gone = dropped(producerB);
+    // Listening from now on; the relays may take a few seconds to reconnect to Redis before the retry takes.
+    const gone = dropped(producerB, 15_000);
     await expect.poll(async () => (await api(a, 'POST', '/api/shows/outage/tokens/revoke', { jti: jtiOf(t.producer) }, ADMIN_TOKEN)).status, { timeout: 10_000, interval: 200 }).toBe(200);
     expect(await gone).toEqual({ reason: 'io server disconnect', revoked: REVOKED });
     await expectRefused(b, 'outage', t.producer);

@@ -194,3 +194,16 @@ export function refusedConnect(relay: { url: string }, namespace: string, auth: 
     (err: Error & { data?: { code: string; message: string } }) => err.data,
   );
 }
+
+/** Waits until the server drops the socket; resolves with the reason and what its `revoked` event said first. */
+export function dropped(socket: Socket, timeoutMs = 5000): Promise<{ reason: string; revoked: unknown }> {
+  let revoked: unknown;
+  socket.on('revoked', (why: unknown) => (revoked = why));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the socket was not disconnected within ${timeoutMs} ms`)), timeoutMs);
+    socket.once('disconnect', (reason: string) => {
+      clearTimeout(timer);
+      resolve({ reason, revoked });
+    });
+  });
+}
