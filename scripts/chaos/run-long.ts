@@ -104,7 +104,7 @@ How many viewers one relay process takes back within the 2 s budget (the crash a
 ${curveRows}
 
 While the viewers come back both cores are busy (the column above): the restarted relay spends 0.7–1.1 ms of
-CPU per returning viewer (the Socket.IO handshake alone is 0.45–0.7 ms on a just-started relay, its JIT cold:
+CPU per returning viewer (the Socket.IO handshake alone is 0.35–0.7 ms on a just-started relay, its JIT cold:
 \`scripts/bench/connect-cost.ts\`, "Viewer handshake cost"; the rest is snapshots, the console's queue, the
 broadcast) and each viewer's socket.io-client about as much, on the same 2 cores. So one relay process on this machine takes back
 about 1,500–2,000 viewers within 2 s; past that the time grows with the viewers (the rows above), and the
