@@ -71,7 +71,7 @@ utime+stime over the connect phase, from \`/proc\`. The first round is what a re
 ${rows.join('\n')}
 
 At ${rowsCpu[0]!.toFixed(2)} ms per handshake a just-restarted relay takes back at most about ${Math.round(1000 / rowsCpu[0]!).toLocaleString('en-US')} viewers per second of one
-core, before any other work; runs on this shared machine vary by about ±30 %. During a crash and return the relay also
+core, before any other work (runs on this shared machine vary: take several). During a crash and return the relay also
 re-sends snapshots and takes the console's queue while the viewers' own processes share its cores: "Chaos" measures that whole.
 `;
 if (!values['no-write']) writeSection(section);
