@@ -72,8 +72,9 @@ describe(`relay SIGKILL mid-show (${LONG ? 'long' : 'quick'})`, () => {
     const producer = await producerSocket(relay.url, producerToken);
     const opened = await openShow([relay.url], 'chaos', producer, SIZES.crashViewers);
     try {
-      relay = await crashAndReturn({
-        relay, restart: () => single.start(), producer, producerToken, show: 'chaos', fleets: opened, sockets,
+      // The restarted relay is kept at once, so the storm below runs on it even if this test fails late.
+      await crashAndReturn({
+        relay, restart: async () => (relay = await single.start()), producer, producerToken, show: 'chaos', fleets: opened, sockets,
         name: 'convergence', budgetMs: 2000, timeoutMs: LONG ? 30_000 : 10_000,
       });
     } finally {
@@ -148,14 +149,14 @@ describe(`one of two relays SIGKILLed mid-show, cluster mode (${LONG ? 'long' : 
     redis = await startRedis();
     const env = { CUECART_REDIS_URL: redis.url, CUECART_SECRET: 'chaos-cluster-secret-0123456789abcdef0123' };
     const a = await restartable(env);
-    let relayA = await a.start();
+    const relayA = await a.start();
     const relayB = await (await restartable(env)).start();
     const { producer: producerToken } = await createShow(relayA, 'chaos-cluster');
     // The producer is on A, the relay that dies; half the viewers watch through A, half through B.
     const producer = await producerSocket(relayA.url, producerToken);
     const opened = await openShow([relayA.url, relayB.url], 'chaos-cluster', producer, SIZES.clusterCrashViewers);
     try {
-      relayA = await crashAndReturn({
+      await crashAndReturn({
         relay: relayA, restart: () => a.start(), producer, producerToken, show: 'chaos-cluster', fleets: opened, sockets,
         name: 'cluster_convergence', budgetMs: 2000, timeoutMs: LONG ? 30_000 : 10_000,
       });

@@ -72,7 +72,7 @@ export interface CrashRun {
   timeoutMs: number;
 }
 
-/** Runs the crash; resolves with the relay that came back. */
+/** Runs the crash; resolves with the relay that came back (also handed out by `restart`). */
 export async function crashAndReturn(run: CrashRun): Promise<RelayProcess> {
   const { producer, fleets, show } = run;
   const viewers = fleets.reduce((n, f) => n + f.size, 0);
