@@ -3,10 +3,11 @@
 // back on the same port and data dir. A card fired the moment it is back shows within 2 s, and the card
 // from before the crash never comes back over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { closeSuite, launchChromium } from '../../relay/e2e/support/browser.js';
 import { api, freshDataDir, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
 import { freePort } from '../../relay/e2e/support/redis-process.js';
+import { cardEvents, openRecording, shown, waitShown } from './support/card-events.js';
 
 const OUTAGE_MS = 4000;
 const dataDir = freshDataDir();
@@ -28,25 +29,11 @@ afterAll(() => closeSuite(browser, relay, removeDataDir));
 
 const fire = (command: Record<string, unknown>) => api(relay, 'POST', '/api/shows/demo/commands', { id: `restart-${Date.now()}-${n++}`, ...command }, producer);
 
-interface CardEvent { type: string; productId: string; at: number }
-const events = (page: Page) => page.evaluate(() => (window as unknown as { cuecartEvents: CardEvent[] }).cuecartEvents);
-const showing = (page: Page, productId: string) =>
-  page.waitForFunction((id) => (window as unknown as { cuecartEvents: CardEvent[] }).cuecartEvents.some((e) => e.type === 'cuecart:card-shown' && e.productId === id), productId, { timeout: 10_000 });
-
 describe('the player through a relay SIGKILL and restart', () => {
   it(`shows the first card fired after a ${OUTAGE_MS / 1000} s outage within 2 s of the relay's return`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    await page.addInitScript(() => {
-      const w = window as unknown as { cuecartEvents: unknown[] };
-      w.cuecartEvents = [];
-      for (const type of ['cuecart:card-shown', 'cuecart:card-hidden']) {
-        document.addEventListener(type, (e) => w.cuecartEvents.push({ type, at: Date.now(), ...(e as CustomEvent).detail }));
-      }
-    });
-    await page.goto(`${relay.url}/watch/demo`);
+    const page = await openRecording(browser, `${relay.url}/watch/demo`, { width: 1280, height: 800 });
     expect((await fire({ type: 'feature', productId: 'demo-kettle' })).body.ok).toBe(true);
-    await showing(page, 'demo-kettle');
+    await waitShown(page, 'demo-kettle');
 
     await relay.kill();
     await page.waitForTimeout(OUTAGE_MS);
@@ -54,15 +41,14 @@ describe('the player through a relay SIGKILL and restart', () => {
     const back = Date.now();
     // Exclusive: the mug replaces the kettle.
     expect((await fire({ type: 'feature', productId: 'demo-mug' })).body.ok).toBe(true);
-    await showing(page, 'demo-mug');
-    const seen = await events(page);
-    const mug = seen.find((e) => e.type === 'cuecart:card-shown' && e.productId === 'demo-mug')!;
-    console.log(`card after the relay's return: shown ${mug.at - back} ms after it listened (outage ${OUTAGE_MS} ms)`);
-    expect(mug.at - back).toBeLessThanOrEqual(2000);
+    await waitShown(page, 'demo-mug');
+    const [mug] = await shown(page, 'demo-mug');
+    console.log(`card after the relay's return: shown ${mug!.at - back} ms after it listened (outage ${OUTAGE_MS} ms)`);
+    expect(mug!.at - back).toBeLessThanOrEqual(2000);
     await expect.poll(() => page.locator('[data-testid="card"][data-product-id="demo-mug"]').isVisible()).toBe(true);
     // The kettle went once, and never came back after the mug.
     await page.waitForTimeout(500);
-    const after = (await events(page)).filter((e) => e.at >= mug.at);
+    const after = (await cardEvents(page)).filter((e) => e.at >= mug!.at);
     expect(after.filter((e) => e.type === 'cuecart:card-shown' && e.productId === 'demo-kettle')).toEqual([]);
     expect(await page.locator('[data-testid="card"][data-product-id="demo-kettle"]').count()).toBe(0);
     await page.close();

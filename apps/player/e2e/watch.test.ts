@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeSuite, launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
 import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { openRecording, shown, waitShown } from './support/card-events.js';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;
@@ -22,16 +23,7 @@ const fire = (command: Record<string, unknown>) => api(relay, 'POST', '/api/show
 
 /** Opens the watch page and waits until the player reports a playhead that moves. */
 async function openPlaying(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  await page.addInitScript(() => {
-    const w = window as unknown as { cuecartEvents: unknown[] };
-    w.cuecartEvents = [];
-    for (const type of ['cuecart:card-shown', 'cuecart:card-hidden']) {
-      document.addEventListener(type, (e) => w.cuecartEvents.push({ type, at: Date.now(), ...(e as CustomEvent).detail }));
-    }
-  });
-  await page.goto(`${relay.url}/watch/demo`);
+  const page = await openRecording(browser, `${relay.url}/watch/demo`, viewport);
   await page.waitForFunction(
     () => {
       const el = document.querySelector('cuecart-player') as (HTMLElement & { playheadMs?: number }) | null;
@@ -44,8 +36,6 @@ async function openPlaying(viewport: { width: number; height: number }): Promise
 }
 
 const playhead = (page: Page) => page.evaluate(() => (document.querySelector('cuecart-player') as HTMLElement & { playheadMs: number }).playheadMs);
-const shown = (page: Page, productId: string) =>
-  page.evaluate((id) => (window as unknown as { cuecartEvents: Array<{ type: string; productId: string; playheadMs: number; mediaMs?: number; at: number }> }).cuecartEvents.filter((e) => e.type === 'cuecart:card-shown' && e.productId === id), productId);
 
 describe('watch page in Chromium', () => {
   it('plays the demo stream and shows a card on the frame it was fired for, not before', async () => {
@@ -63,7 +53,7 @@ describe('watch page in Chromium', () => {
     expect(await shown(page, 'demo-kettle')).toEqual([]);
     expect(await page.locator('[data-testid="card"][data-product-id="demo-kettle"]').count()).toBe(0);
 
-    await page.waitForFunction((id) => (window as unknown as { cuecartEvents: Array<{ type: string; productId: string }> }).cuecartEvents.some((e) => e.type === 'cuecart:card-shown' && e.productId === id), 'demo-kettle', { timeout: 10_000 });
+    await waitShown(page, 'demo-kettle');
     const [event] = await shown(page, 'demo-kettle');
     const syncError = event!.playheadMs - mediaMs;
     console.log(`card sync error: ${syncError.toFixed(1)} ms (playhead ${event!.playheadMs.toFixed(1)} ms, mediaMs ${mediaMs})`);
@@ -78,7 +68,7 @@ describe('watch page in Chromium', () => {
     const page = await openPlaying({ width: 1280, height: 800 });
     const sent = Date.now();
     await fire({ type: 'feature', productId: 'demo-scarf' });
-    await page.waitForFunction((id) => (window as unknown as { cuecartEvents: Array<{ type: string; productId: string }> }).cuecartEvents.some((e) => e.type === 'cuecart:card-shown' && e.productId === id), 'demo-scarf', { timeout: 5000 });
+    await waitShown(page, 'demo-scarf', 5000);
     const [event] = await shown(page, 'demo-scarf');
     const latency = event!.at - sent;
     console.log(`immediate card latency: ${latency} ms`);
