@@ -92,3 +92,26 @@ export class RevocationList {
     }
   }
 }
+
+/** What both stores share: checks answered from the in-memory list, and the instant a rotation takes. */
+export abstract class ListedRevocations implements RevocationStore {
+  protected readonly list = new RevocationList();
+
+  constructor(protected readonly clock: () => number) {}
+
+  abstract revoke(jti: string, showId: string, expiresAt?: number): Promise<void>;
+  abstract rotate(showId: string, role: TokenRole): Promise<number>;
+
+  isRevoked(claims: RevocableClaims): boolean {
+    return this.list.isRevoked(claims);
+  }
+
+  onRevoke(listener: RevocationListener): () => void {
+    return this.list.onRevoke(listener);
+  }
+
+  /** Now, or the rotation already in force if that is later (never move it back). */
+  protected rotationInstant(showId: string, role: TokenRole): number {
+    return Math.max(this.clock(), this.list.notBeforeOf(showId, role) ?? 0);
+  }
+}

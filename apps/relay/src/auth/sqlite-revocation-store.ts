@@ -1,14 +1,14 @@
 // Revocations of a single relay: kept in its SQLite so they outlive a restart, read from memory.
 import { MAX_TOKEN_TTL_SECONDS, type TokenRole } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
-import { RevocationList, type RevocableClaims, type RevocationListener, type RevocationStore } from './revocations.js';
+import { ListedRevocations } from './revocations.js';
 
-export class SqliteRevocationStore implements RevocationStore {
-  private readonly list = new RevocationList();
+export class SqliteRevocationStore extends ListedRevocations {
   private readonly revokeStmt;
   private readonly rotateStmt;
 
-  constructor(db: Db, private readonly clock: () => number = Date.now) {
+  constructor(db: Db, clock: () => number = Date.now) {
+    super(clock);
     // A revoked token that has expired anyway needs no entry any more.
     db.prepare('DELETE FROM token_revocations WHERE expires_at < ?').run(clock());
     for (const row of db.prepare<[], { jti: string; show_id: string; expires_at: number }>('SELECT jti, show_id, expires_at FROM token_revocations').all()) {
@@ -30,17 +30,9 @@ export class SqliteRevocationStore implements RevocationStore {
   }
 
   async rotate(showId: string, role: TokenRole): Promise<number> {
-    const at = Math.max(this.clock(), this.list.notBeforeOf(showId, role) ?? 0);
+    const at = this.rotationInstant(showId, role);
     this.rotateStmt.run(showId, role, at);
     this.list.apply({ kind: 'rotation', showId, role, notBefore: at });
     return at;
-  }
-
-  isRevoked(claims: RevocableClaims): boolean {
-    return this.list.isRevoked(claims);
-  }
-
-  onRevoke(listener: RevocationListener): () => void {
-    return this.list.onRevoke(listener);
   }
 }

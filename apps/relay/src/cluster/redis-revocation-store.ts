@@ -4,7 +4,7 @@
 import { MAX_TOKEN_TTL_SECONDS, TokenRole } from '@cuecart/shared';
 import type { RedisClientType } from 'redis';
 import { z } from 'zod';
-import { RevocationList, RevocationNotSaved, type RevocableClaims, type Revocation, type RevocationListener, type RevocationStore } from '../auth/revocations.js';
+import { ListedRevocations, RevocationNotSaved, type Revocation } from '../auth/revocations.js';
 
 export const REVOCATIONS_CHANNEL = 'cuecart:revocations';
 /** Sorted set: member {"jti","showId"}, score the token's expiry (epoch ms); pruned on every write. */
@@ -42,15 +42,15 @@ const RevocationMessage: z.ZodType<Revocation> = z.discriminatedUnion('kind', [
 ]);
 const TokenMember = z.object({ jti: z.string().min(1), showId: z.string().min(1) });
 
-export class RedisRevocationStore implements RevocationStore {
-  private readonly list = new RevocationList();
+export class RedisRevocationStore extends ListedRevocations {
   private readonly writer: RedisClientType;
 
   constructor(
     private readonly redis: RedisClientType,
-    private readonly clock: () => number = Date.now,
+    clock: () => number = Date.now,
     private readonly writeTimeoutMs = WRITE_TIMEOUT_MS,
   ) {
+    super(clock);
     this.writer = redis.withCommandOptions({ timeout: writeTimeoutMs }) as RedisClientType;
   }
 
@@ -87,20 +87,12 @@ export class RedisRevocationStore implements RevocationStore {
   }
 
   async rotate(showId: string, role: TokenRole): Promise<number> {
-    const wanted = Math.max(this.clock(), this.list.notBeforeOf(showId, role) ?? 0);
+    const wanted = this.rotationInstant(showId, role);
     const message = JSON.stringify({ kind: 'rotation', showId, role, notBefore: wanted } satisfies Revocation);
     // Another relay may have rotated later (its clock ahead of ours): the later instant stays in force.
     const at = Number(await this.write(ROTATE, ROTATIONS, [`${role}:${showId}`, String(wanted), REVOCATIONS_CHANNEL, message]));
     this.list.apply({ kind: 'rotation', showId, role, notBefore: at });
     return at;
-  }
-
-  isRevoked(claims: RevocableClaims): boolean {
-    return this.list.isRevoked(claims);
-  }
-
-  onRevoke(listener: RevocationListener): () => void {
-    return this.list.onRevoke(listener);
   }
 
   /**
