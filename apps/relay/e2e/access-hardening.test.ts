@@ -200,8 +200,9 @@ describe('a show that may only be embedded on some origins', () => {
   });
 
   it('refuses writes from other pages: carts, their lines, and tracking', async () => {
+    // Cart requests speak for the session that made the cart (X-Cuecart-Session).
     const post = (path: string, body: unknown, origin?: string) =>
-      fetch(relay.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) }, body: JSON.stringify(body) });
+      fetch(relay.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cuecart-session': 's-brand', ...(origin ? { origin } : {}) }, body: JSON.stringify(body) });
 
     const evilCart = await post(`/api/shows/${locked}/carts`, { sessionId: 's-evil' }, EVIL);
     expect(evilCart.status).toBe(403);

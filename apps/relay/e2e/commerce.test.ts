@@ -4,6 +4,8 @@ import { api, createShow, removeDataDir, startRelay, type RelayProcess } from '.
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;
+const S1 = { session: 'sess-1' };
+const S2 = { session: 'sess-2' };
 
 beforeAll(async () => {
   relay = await startRelay();
@@ -19,27 +21,27 @@ describe('demo store', () => {
     const cart = await api(relay, 'POST', '/api/shows/shop/carts', { sessionId: 'sess-1' });
     expect(cart).toMatchObject({ status: 201, body: { showId: 'shop', lines: [], subtotal: { amount: '0.00', currencyCode: 'USD' }, itemCount: 0 } });
     const id = cart.body.id as string;
-    await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle', cardId: 'card-1' });
-    const two = await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle' });
+    await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle', cardId: 'card-1' }, S1);
+    const two = await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle' }, S1);
     expect(two.body.lines).toEqual([expect.objectContaining({ productId: 'p-kettle', quantity: 2, price: { amount: '89.00', currencyCode: 'USD' } })]);
-    const more = await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-mug', quantity: 3 });
+    const more = await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-mug', quantity: 3 }, S1);
     expect(more.body).toMatchObject({ subtotal: { amount: '244.00' }, itemCount: 5 });
-    const less = await api(relay, 'PATCH', `/api/carts/${id}/lines/p-kettle`, { quantity: 1 });
+    const less = await api(relay, 'PATCH', `/api/carts/${id}/lines/p-kettle`, { quantity: 1 }, S1);
     expect(less.body.subtotal.amount).toBe('155.00');
-    const gone = await api(relay, 'PATCH', `/api/carts/${id}/lines/p-mug`, { quantity: 0 });
+    const gone = await api(relay, 'PATCH', `/api/carts/${id}/lines/p-mug`, { quantity: 0 }, S1);
     expect(gone.body.lines.map((l: { productId: string }) => l.productId)).toEqual(['p-kettle']);
 
-    const checkout = await api(relay, 'POST', `/api/carts/${id}/checkout`);
+    const checkout = await api(relay, 'POST', `/api/carts/${id}/checkout`, undefined, S1);
     expect(checkout.body).toMatchObject({ kind: 'inline', cart: { id } });
-    const order = await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'Ada', email: 'ada@example.com' });
+    const order = await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'Ada', email: 'ada@example.com' }, S1);
     expect(order).toMatchObject({ status: 201, body: { showId: 'shop', cartId: id, total: { amount: '89.00' }, name: 'Ada' } });
-    const again = await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'Ada', email: 'ada@example.com' });
+    const again = await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'Ada', email: 'ada@example.com' }, S1);
     expect(again).toMatchObject({ status: 200, body: { id: order.body.id } });
 
     const orders = await api(relay, 'GET', '/api/shows/shop/orders', undefined, tokens.producer);
     expect(orders.body.map((o: { id: string }) => o.id)).toEqual([order.body.id]);
     expect((await api(relay, 'GET', '/api/shows/shop/orders')).status).toBe(401);
-    expect((await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-mug' })).body.error.code).toBe('conflict');
+    expect((await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-mug' }, S1)).body.error.code).toBe('conflict');
 
     // The store recorded the purchase itself, with the card that sold it.
     const analytics = await api(relay, 'GET', '/api/shows/shop/analytics', undefined, tokens.producer);
@@ -50,15 +52,15 @@ describe('demo store', () => {
     const id = (await api(relay, 'POST', '/api/shows/shop/carts', { sessionId: 'sess-2' })).body.id;
     expect((await api(relay, 'POST', '/api/shows/ghost/carts', { sessionId: 's' })).body.error.code).toBe('not_found');
     expect((await api(relay, 'POST', '/api/shows/shop/carts', {})).body.error.code).toBe('invalid');
-    expect((await api(relay, 'GET', '/api/carts/nope')).status).toBe(404);
-    const soldOut = await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-scarf' });
+    expect((await api(relay, 'GET', '/api/carts/nope', undefined, S2)).status).toBe(404);
+    const soldOut = await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-scarf' }, S2);
     expect(soldOut).toMatchObject({ status: 409, body: { error: { code: 'conflict', message: expect.stringContaining('sold out') } } });
-    expect((await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle', quantity: 500 })).status).toBe(400);
-    expect((await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'ghost' })).status).toBe(404);
-    expect((await api(relay, 'PATCH', `/api/carts/${id}/lines/p-lamp`, { quantity: 1 })).status).toBe(404);
-    expect((await api(relay, 'POST', `/api/carts/${id}/checkout`)).body.error.message).toContain('empty');
-    await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-lamp' });
-    expect((await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'x', email: 'not-an-email' })).status).toBe(400);
+    expect((await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle', quantity: 500 }, S2)).status).toBe(400);
+    expect((await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'ghost' }, S2)).status).toBe(404);
+    expect((await api(relay, 'PATCH', `/api/carts/${id}/lines/p-lamp`, { quantity: 1 }, S2)).status).toBe(404);
+    expect((await api(relay, 'POST', `/api/carts/${id}/checkout`, undefined, S2)).body.error.message).toContain('empty');
+    await api(relay, 'POST', `/api/carts/${id}/lines`, { productId: 'p-lamp' }, S2);
+    expect((await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'x', email: 'not-an-email' }, S2)).status).toBe(400);
   });
 
   it('lets a brand page on another origin call the viewer routes (CORS, no credentials)', async () => {

@@ -22,7 +22,8 @@ afterAll(async () => {
 const ERROR = { error: { code: 'rate_limited', message: expect.stringMatching(/try again in \d+ s$/) } };
 
 async function post(path: string, body: unknown, token?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // Every request names the shopper session, which the cart routes require (the other routes ignore it).
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-cuecart-session': 'shopper' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(relay.url + path, { method: 'POST', headers, body: JSON.stringify(body) });
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as unknown };

@@ -25,6 +25,7 @@ import { disconnectRevoked } from './sockets/handshake.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
 import { commerceRoutes } from './http/commerce-routes.js';
 import { DemoStore } from './commerce/demo-store.js';
+import { SqliteCartStore } from './commerce/sqlite-cart-store.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { pageRoutes, securityHeaders } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
@@ -60,7 +61,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const db = openDatabase(config.dataDir);
   let cluster: Cluster | undefined;
   try {
-    cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger) : undefined;
+    cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger, config.redisDurability) : undefined;
   } catch (error) {
     db.close();
     throw error;
@@ -82,7 +83,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     origins: new ShowOrigins(authority),
     authority,
     track,
-    commerce: new DemoStore(db, authority, track),
+    commerce: new DemoStore(cluster ? cluster.carts : new SqliteCartStore(db), authority, track),
     transcript,
     sources: new SourceManager(authority, transcript, logger),
     logger,

@@ -9,7 +9,7 @@ const card: Card = { cardId: 'c1', productId: 'p1', title: 'Mug', price: usd('12
 const cartWith = (id: string, quantity: number): Cart => ({
   id,
   showId: 'demo',
-  lines: quantity ? [{ productId: 'p1', title: 'Mug', price: usd('12.00'), quantity, available: true }] : [],
+  lines: quantity ? [{ lineId: 'ln-p1', productId: 'p1', title: 'Mug', price: usd('12.00'), priceSource: 'list', quantity, available: true }] : [],
   subtotal: usd((12 * quantity).toFixed(2)),
   itemCount: quantity,
 });
@@ -40,7 +40,8 @@ describe('CartController', () => {
     expect(await controller.add(card)).toBe(true);
     expect(await controller.add(card)).toBe(true);
     expect(create).toHaveBeenCalledTimes(1);
-    expect(create).toHaveBeenCalledWith('v-1');
+    // The session travels in every cart request (createCartApi binds it); the cart is made for this mode.
+    expect(create).toHaveBeenCalledWith('live');
     expect(addLine).toHaveBeenCalledWith('k1', { productId: 'p1', quantity: 1, cardId: 'c1' });
     expect(onAdded).toHaveBeenCalledTimes(2);
   });

@@ -81,10 +81,10 @@ export class CartController {
     });
   }
 
-  setQuantity(productId: string, quantity: number): Promise<boolean> {
+  setQuantity(lineId: string, quantity: number): Promise<boolean> {
     return this.run(async () => {
       if (!this.cartId) return;
-      this.cart = await this.o.api.setQuantity(this.cartId, productId, Math.max(0, Math.min(99, quantity)));
+      this.cart = await this.o.api.setQuantity(this.cartId, lineId, Math.max(0, Math.min(99, quantity)));
       if (this.checkout.step !== 'done') this.checkout = { step: 'cart' };
     });
   }
@@ -132,7 +132,7 @@ export class CartController {
 
   private async ensureCart(): Promise<string> {
     if (this.cartId) return this.cartId;
-    const cart = await this.o.api.create(this.o.sessionId);
+    const cart = await this.o.api.create(this.o.mode);
     this.cart = cart;
     this.cartId = cart.id;
     writeSession(this.storageKey, cart.id);

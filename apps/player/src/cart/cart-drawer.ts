@@ -69,17 +69,17 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     const qty = h('output', { 'aria-live': 'polite' });
     const minus = h('button', { type: 'button', 'data-testid': 'qty-minus' }, '−');
     const plus = h('button', { type: 'button', 'data-testid': 'qty-plus' }, '+');
-    const li = h('li', { class: 'line', 'data-product-id': line.productId }, img, h('div', {}, title, unit), h('div', { class: 'qty' }, minus, qty, plus));
+    const li = h('li', { class: 'line', 'data-product-id': line.productId, 'data-line-id': line.lineId }, img, h('div', {}, title, unit), h('div', { class: 'qty' }, minus, qty, plus));
     let current = line;
-    minus.addEventListener('click', () => void controller()?.setQuantity(current.productId, current.quantity - 1));
-    plus.addEventListener('click', () => void controller()?.setQuantity(current.productId, current.quantity + 1));
+    minus.addEventListener('click', () => void controller()?.setQuantity(current.lineId, current.quantity - 1));
+    plus.addEventListener('click', () => void controller()?.setQuantity(current.lineId, current.quantity + 1));
     const update = (next: CartLine, busy: boolean) => {
       current = next;
       const src = safeUrl(next.imageUrl, relay);
       if (src && img.getAttribute('src') !== src) img.src = src;
       img.hidden = !src;
       title.textContent = next.title;
-      unit.textContent = next.available ? formatMoney(next.price) : `${formatMoney(next.price)} · Sold out`;
+      unit.textContent = `${unitPriceText(next)}${next.available ? '' : ' · Sold out'}`;
       qty.textContent = String(next.quantity);
       minus.setAttribute('aria-label', `One less ${next.title}`);
       plus.setAttribute('aria-label', `One more ${next.title}`);
@@ -97,11 +97,11 @@ export function createCartDrawer(controller: () => CartController | null, relay:
       const cartLines = cart?.lines ?? [];
       const seen = new Set<string>();
       cartLines.forEach((line, index) => {
-        seen.add(line.productId);
-        let row = rows.get(line.productId);
+        seen.add(line.lineId);
+        let row = rows.get(line.lineId);
         if (!row) {
           row = createLineRow(line);
-          rows.set(line.productId, row);
+          rows.set(line.lineId, row);
         }
         row.update(line, busy);
         if (lines.children[index] !== row.li) lines.insertBefore(row.li, lines.children[index] ?? null);
@@ -153,4 +153,10 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     },
   };
   return drawer;
+}
+
+/** The unit price and which price it is: a live-offer line shows the list price it replaces. */
+export function unitPriceText(line: CartLine): string {
+  if (line.priceSource !== 'offer') return formatMoney(line.price);
+  return line.listPrice ? `${formatMoney(line.price)} live offer (list ${formatMoney(line.listPrice)})` : `${formatMoney(line.price)} live offer`;
 }

@@ -66,7 +66,7 @@ export class PlayerSession {
     this.drawer = createCartDrawer(() => this.cart, relay, (open) => view.cartButton.setAttribute('aria-expanded', String(open)));
     view.stage.append(this.drawer.el);
     this.cart = new CartController({
-      api: createCartApi(relay, show),
+      api: createCartApi(relay, show, sessionId),
       relay,
       show,
       sessionId,

@@ -31,12 +31,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(options: { port?: number; dir?: string } = {}): Promise<RedisProcess> {
+/** `args` come after the defaults and override them, e.g. `['--appendfsync', 'everysec']` for a Redis that may lose writes. */
+export async function startRedis(options: { port?: number; dir?: string; args?: string[] } = {}): Promise<RedisProcess> {
   const port = options.port ?? (await freePort());
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'cuecart-redis-'));
   const proc = spawn(
     redisServerPath(),
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'yes'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'yes', ...(options.args ?? [])],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

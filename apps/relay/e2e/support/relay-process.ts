@@ -82,10 +82,16 @@ export function readSecret(dataDir: string): string {
   return readFileSync(join(dataDir, 'secret'), 'utf8').trim();
 }
 
-export async function api(relay: { url: string }, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+/** Who a request speaks as: a bearer token, and/or the viewer session a cart answers to (X-Cuecart-Session). */
+export type As = string | { token?: string; session?: string; origin?: string };
+
+export async function api(relay: { url: string }, method: string, path: string, body?: unknown, as?: As): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
+  const who = typeof as === 'string' ? { token: as } : (as ?? {});
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
+  if (who.token) headers.authorization = `Bearer ${who.token}`;
+  if (who.session) headers['x-cuecart-session'] = who.session;
+  if (who.origin) headers.origin = who.origin;
   const res = await fetch(relay.url + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await res.text();
   let parsed: unknown = text;

@@ -1,12 +1,17 @@
 // Cluster mode (CUECART_REDIS_URL): relays share Socket.IO fan-out through the Redis Streams adapter and
 // show state through the Redis show store; show events (overlay, activity, rundown, new shows) travel on a
 // pub/sub channel so every relay's cache follows.
-// Token revocations live in Redis too and travel on their own channel, so every relay refuses them.
+// Token revocations live in Redis too and travel on their own channel, so every relay refuses them; carts and
+// orders live there as well, so a shopper's requests may land on any relay.
+// A relay refuses to start on a Redis that does not persist every write: it acknowledges commands once
+// Redis has them, and a Redis that loses its last second would lose acknowledged commands.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger.js';
 import type { ShowAuthority, ShowBus, ShowEvent } from '../shows/show-authority.js';
+import { RedisCartStore } from './redis-cart-store.js';
+import { checkDurability, type DurabilityCheck } from './redis-durability.js';
 import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
 import { RedisShowStore, SHOW_EVENTS_CHANNEL as CHANNEL } from './redis-show-store.js';
 
@@ -14,12 +19,13 @@ export interface Cluster {
   store: RedisShowStore;
   /** Loaded and listening before the relay takes its first request. */
   revocations: RedisRevocationStore;
+  carts: RedisCartStore;
   /** Starts fan-out and the show-event bus once the authority exists. */
   attach(io: Server, authority: ShowAuthority): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function connectCluster(url: string, logger: Logger): Promise<Cluster> {
+export async function connectCluster(url: string, logger: Logger, durability: DurabilityCheck = 'check'): Promise<Cluster> {
   const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000) + Math.floor(Math.random() * 100);
   const redis = createClient({ url, socket: { reconnectStrategy, connectTimeout: 5000 } }) as RedisClientType;
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error (retrying)'));
@@ -27,6 +33,13 @@ export async function connectCluster(url: string, logger: Logger): Promise<Clust
     await redis.connect();
   } catch (error) {
     throw new Error(`cannot reach Redis at ${url}: ${(error as Error).message}. Start redis-server or unset CUECART_REDIS_URL`);
+  }
+  try {
+    const verdict = await checkDurability(redis, url, durability);
+    if (verdict) logger.warn(verdict);
+  } catch (error) {
+    await redis.quit().catch(() => undefined);
+    throw error;
   }
   const subscriber = redis.duplicate();
   subscriber.on('error', () => undefined);
@@ -52,6 +65,7 @@ export async function connectCluster(url: string, logger: Logger): Promise<Clust
   return {
     store: new RedisShowStore(redis),
     revocations,
+    carts: new RedisCartStore(redis),
     async attach(io, authority) {
       io.adapter(createAdapter(adapterClient));
       const bus: ShowBus = {

@@ -1,15 +1,27 @@
 // What the cart routes need from a store. The embedded demo store implements it; Shopify will too.
-import type { AddLineBody, ApiError, Cart, CheckoutStart, Order, PlaceOrderBody } from '@cuecart/shared';
+// Every cart operation names the session asking: a cart answers only the session that made it.
+import type { ApiError, Cart, CheckoutStart, Order, PlaceOrderBody, ShoppingMode } from '@cuecart/shared';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+export interface NewLine {
+  productId: string;
+  quantity: number;
+  variantId?: string | undefined;
+  cardId?: string | undefined;
+}
+
 export interface CommerceProvider {
-  createCart(showId: string, sessionId: string): Result<Cart>;
-  getCart(cartId: string): Result<Cart>;
-  addLine(cartId: string, line: Required<Pick<AddLineBody, 'productId' | 'quantity'>> & Pick<AddLineBody, 'variantId' | 'cardId'>): Result<Cart>;
-  updateLine(cartId: string, productId: string, quantity: number): Result<Cart>;
-  startCheckout(cartId: string): Result<CheckoutStart>;
+  createCart(showId: string, sessionId: string, mode?: ShoppingMode): Promise<Result<Cart>>;
+  getCart(cartId: string, sessionId: string | undefined): Promise<Result<Cart>>;
+  /** The show a cart belongs to, for the origin check that runs before any session is known. */
+  cartShow(cartId: string): Promise<string | undefined>;
+  addLine(cartId: string, sessionId: string | undefined, line: NewLine): Promise<Result<Cart>>;
+  /** `lineId`, or a product id when the cart holds one line of that product. */
+  updateLine(cartId: string, sessionId: string | undefined, lineId: string, quantity: number): Promise<Result<Cart>>;
+  startCheckout(cartId: string, sessionId: string | undefined): Promise<Result<CheckoutStart>>;
   /** Stores with an inline checkout only (the demo store); a redirecting store takes orders on its own page. */
-  placeOrder(cartId: string, body: Required<PlaceOrderBody>): Result<{ order: Order; created: boolean }>;
-  orders(showId: string): Order[];
+  placeOrder(cartId: string, sessionId: string | undefined, body: Required<PlaceOrderBody>): Promise<Result<{ order: Order; created: boolean }>>;
+  /** Orders the relay itself recorded for the show: the only source of orders and revenue in analytics. */
+  orders(showId: string): Promise<Order[]>;
 }

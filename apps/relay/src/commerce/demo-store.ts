@@ -1,150 +1,194 @@
-// The embedded demo store: carts and orders in the relay's SQLite, priced from the show's catalog,
-// with an inline checkout, so the whole shopping loop runs offline.
+// The embedded demo store: carts and orders in the relay's own store (SQLite, or Redis in a cluster), priced
+// from the show's catalog and its cards on air, with an inline checkout, so the whole shopping loop runs offline.
 import { randomBytes } from 'node:crypto';
-import { apiError, type Cart, type CartLine, type Order, type Product } from '@cuecart/shared';
-import type { Db } from '../db/database.js';
+import { apiError, MAX_LINE_QUANTITY, type Cart, type CartLine, type Order, type Product, type ShoppingMode } from '@cuecart/shared';
 import type { ShowAuthority } from '../shows/show-authority.js';
 import type { TrackRepository } from '../analytics/track-repository.js';
-import type { CommerceProvider, Result } from './commerce-provider.js';
+import type { CartRecord, CartStore, StoredLine } from './cart-store.js';
+import type { CommerceProvider, NewLine, Result } from './commerce-provider.js';
 import { fromUnits, times } from './money.js';
-
-interface LineRow {
-  product_id: string;
-  variant_id: string | null;
-  quantity: number;
-  card_id: string | null;
-}
+import { lineIdOf, listPrice, quoteLine, runningOffer } from './pricing.js';
 
 const fail = <T>(code: Parameters<typeof apiError>[0], message: string): Result<T> => ({ ok: false, error: apiError(code, message) });
 
 export class DemoStore implements CommerceProvider {
-  private readonly stmts;
-
   constructor(
-    db: Db,
+    private readonly store: CartStore,
     private readonly authority: ShowAuthority,
     private readonly track: TrackRepository,
     private readonly clock: () => number = Date.now,
-  ) {
-    this.stmts = {
-      insertCart: db.prepare('INSERT INTO carts (id, show_id, session_id, created_at) VALUES (?, ?, ?, ?)'),
-      cart: db.prepare<[string], { id: string; show_id: string; session_id: string }>('SELECT id, show_id, session_id FROM carts WHERE id = ?'),
-      lines: db.prepare<[string], LineRow>('SELECT product_id, variant_id, quantity, card_id FROM cart_lines WHERE cart_id = ? ORDER BY added_at, product_id'),
-      addLine: db.prepare(
-        `INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, card_id, added_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = MIN(99, quantity + excluded.quantity), variant_id = COALESCE(excluded.variant_id, variant_id), card_id = COALESCE(excluded.card_id, card_id)`,
-      ),
-      setQty: db.prepare('UPDATE cart_lines SET quantity = ? WHERE cart_id = ? AND product_id = ?'),
-      removeLine: db.prepare('DELETE FROM cart_lines WHERE cart_id = ? AND product_id = ?'),
-      orderByCart: db.prepare<[string], { order_json: string }>('SELECT order_json FROM orders WHERE cart_id = ?'),
-      insertOrder: db.prepare('INSERT INTO orders (id, show_id, cart_id, order_json, created_at) VALUES (?, ?, ?, ?, ?)'),
-      orders: db.prepare<[string], { order_json: string }>('SELECT order_json FROM orders WHERE show_id = ? ORDER BY created_at'),
-    };
-  }
+  ) {}
 
-  createCart(showId: string, sessionId: string): Result<Cart> {
+  async createCart(showId: string, sessionId: string, mode?: ShoppingMode): Promise<Result<Cart>> {
     if (!this.authority.get(showId)) return fail('not_found', `show "${showId}" does not exist`);
-    const id = `cart_${randomBytes(12).toString('base64url')}`;
-    this.stmts.insertCart.run(id, showId, sessionId, this.clock());
-    return this.getCart(id);
+    const record: CartRecord = { id: `cart_${randomBytes(12).toString('base64url')}`, showId, sessionId, mode, createdAt: this.clock() };
+    await this.store.createCart(record);
+    return { ok: true, value: await this.view(record) };
   }
 
-  getCart(cartId: string): Result<Cart> {
-    const row = this.stmts.cart.get(cartId);
-    if (!row) return fail('not_found', `cart "${cartId}" does not exist: create a new one`);
-    const catalog = this.authority.get(row.show_id)?.catalog ?? new Map<string, Product>();
-    const lines: CartLine[] = [];
-    for (const l of this.stmts.lines.all(cartId)) {
-      const product = catalog.get(l.product_id);
-      if (!product) continue; // gone from the catalog: it can no longer be bought
-      const line: CartLine = { productId: product.id, title: product.title, price: product.price, quantity: l.quantity, available: product.available };
-      if (l.variant_id) line.variantId = l.variant_id;
-      if (product.imageUrl) line.imageUrl = product.imageUrl;
-      lines.push(line);
-    }
-    const currency = lines[0]?.price.currencyCode ?? firstCurrency(catalog) ?? 'USD';
-    const subtotal = fromUnits(lines.reduce((sum, l) => sum + times(l.price, l.quantity), 0), currency);
-    return { ok: true, value: { id: row.id, showId: row.show_id, lines, subtotal, itemCount: lines.reduce((n, l) => n + l.quantity, 0) } };
+  async getCart(cartId: string, sessionId: string | undefined): Promise<Result<Cart>> {
+    const own = await this.own(cartId, sessionId);
+    return own.ok ? { ok: true, value: await this.view(own.value) } : own;
   }
 
-  addLine(cartId: string, line: { productId: string; quantity: number; variantId?: string | undefined; cardId?: string | undefined }): Result<Cart> {
-    const cart = this.getCart(cartId);
-    if (!cart.ok) return cart;
-    if (this.ordered(cartId)) return fail('conflict', 'this cart has been ordered already: start a new cart');
-    const product = this.authority.get(cart.value.showId)?.catalog.get(line.productId);
-    if (!product) return fail('not_found', `product "${line.productId}" is not in this show's catalog`);
+  async cartShow(cartId: string): Promise<string | undefined> {
+    return (await this.store.cart(cartId))?.showId;
+  }
+
+  async addLine(cartId: string, sessionId: string | undefined, line: NewLine): Promise<Result<Cart>> {
+    const own = await this.open(cartId, sessionId);
+    if (!own.ok) return own;
+    const rt = this.authority.get(own.value.showId);
+    const product = rt?.catalog.get(line.productId);
+    if (!rt || !product) return fail('not_found', `product "${line.productId}" is not in this show's catalog`);
     if (!product.available) return fail('conflict', `${product.title} is sold out`);
-    const currency = cart.value.lines[0]?.price.currencyCode;
-    if (currency && currency !== product.price.currencyCode) return fail('invalid', `this cart is in ${currency}; ${product.title} is priced in ${product.price.currencyCode}`);
-    if (line.variantId && product.variants && !product.variants.some((v) => v.id === line.variantId)) {
-      return fail('not_found', `variant "${line.variantId}" is not a variant of ${product.title}`);
+    const now = this.clock();
+    const quote = quoteLine(product, line.variantId, rt.state, now);
+    if (!quote.ok) return quote;
+    const charged = quote.value.offer?.price ?? listPrice(product, line.variantId);
+    const cart = await this.view(own.value);
+    const currency = cart.lines[0]?.price.currencyCode;
+    if (currency && currency !== charged.currencyCode) return fail('invalid', `this cart is in ${currency}; ${product.title} is priced in ${charged.currencyCode}`);
+    const stored: StoredLine = { lineId: quote.value.lineId, productId: product.id, variantId: quote.value.variant?.id, quantity: line.quantity, cardId: line.cardId, offer: quote.value.offer, addedAt: now };
+    await this.store.addLine(cartId, stored, MAX_LINE_QUANTITY);
+    return { ok: true, value: await this.view(own.value) };
+  }
+
+  async updateLine(cartId: string, sessionId: string | undefined, lineId: string, quantity: number): Promise<Result<Cart>> {
+    const own = await this.open(cartId, sessionId);
+    if (!own.ok) return own;
+    const lines = await this.store.lines(cartId);
+    const byId = lines.find((l) => l.lineId === lineId);
+    const byProduct = lines.filter((l) => l.productId === lineId);
+    const target = byId ?? (byProduct.length === 1 ? byProduct[0] : undefined);
+    if (!target) {
+      if (byProduct.length > 1) return fail('invalid', `this cart has ${byProduct.length} lines of product "${lineId}": name the line by its lineId`);
+      return fail('not_found', `"${lineId}" is not a line of this cart`);
     }
-    this.stmts.addLine.run(cartId, product.id, line.variantId ?? null, line.quantity, line.cardId ?? null, this.clock());
-    return this.getCart(cartId);
+    const more = quantity - target.quantity;
+    const rt = this.authority.get(own.value.showId);
+    const product = rt?.catalog.get(target.productId);
+    // An offer line that grows after its offer ended: the extra units go on a list-price line.
+    const stillOffered = product && runningOffer(rt?.state, product.id, this.clock())?.price;
+    const offerEnded = target.offer && !(stillOffered && lineIdOf(target.productId, target.variantId, stillOffered) === target.lineId);
+    if (more > 0 && offerEnded && product) {
+      const list: StoredLine = { lineId: lineIdOf(product.id, target.variantId, undefined), productId: product.id, variantId: target.variantId, quantity: more, cardId: target.cardId, addedAt: this.clock() };
+      await this.store.addLine(cartId, list, MAX_LINE_QUANTITY);
+    } else {
+      await this.store.setQuantity(cartId, target.lineId, quantity);
+    }
+    return { ok: true, value: await this.view(own.value) };
   }
 
-  updateLine(cartId: string, productId: string, quantity: number): Result<Cart> {
-    const cart = this.getCart(cartId);
-    if (!cart.ok) return cart;
-    if (this.ordered(cartId)) return fail('conflict', 'this cart has been ordered already: start a new cart');
-    if (!cart.value.lines.some((l) => l.productId === productId)) return fail('not_found', `product "${productId}" is not in this cart`);
-    if (quantity === 0) this.stmts.removeLine.run(cartId, productId);
-    else this.stmts.setQty.run(quantity, cartId, productId);
-    return this.getCart(cartId);
-  }
-
-  startCheckout(cartId: string): Result<{ kind: 'inline'; cart: Cart }> {
-    const cart = this.getCart(cartId);
+  async startCheckout(cartId: string, sessionId: string | undefined): Promise<Result<{ kind: 'inline'; cart: Cart }>> {
+    const cart = await this.getCart(cartId, sessionId);
     if (!cart.ok) return cart;
     if (cart.value.lines.length === 0) return fail('invalid', 'the cart is empty: add a product first');
     return { ok: true, value: { kind: 'inline', cart: cart.value } };
   }
 
-  placeOrder(cartId: string, body: { email: string; name: string; mode: 'live' | 'replay' }): Result<{ order: Order; created: boolean }> {
-    const earlier = this.stmts.orderByCart.get(cartId);
-    // Placing the same cart twice (a double click, a retry) answers with the first order.
-    if (earlier) return { ok: true, value: { order: JSON.parse(earlier.order_json) as Order, created: false } };
-    const cart = this.getCart(cartId);
-    if (!cart.ok) return cart;
-    if (cart.value.lines.length === 0) return fail('invalid', 'the cart is empty: add a product first');
-    const soldOut = cart.value.lines.find((l) => !l.available);
+  async placeOrder(cartId: string, sessionId: string | undefined, body: { email: string; name: string; mode: ShoppingMode }): Promise<Result<{ order: Order; created: boolean }>> {
+    const own = await this.own(cartId, sessionId);
+    if (!own.ok) return own;
+    const earlier = await this.store.order(cartId);
+    // Placing the same cart twice (a double click, a retry) answers with the first order, without the buyer's details.
+    if (earlier) return { ok: true, value: { order: receipt(earlier), created: false } };
+    const cart = await this.view(own.value);
+    if (cart.lines.length === 0) return fail('invalid', 'the cart is empty: add a product first');
+    const soldOut = cart.lines.find((l) => !l.available);
     if (soldOut) return fail('conflict', `${soldOut.title} sold out while it was in the cart: remove it to continue`);
     const now = this.clock();
     const order: Order = {
       id: `order_${randomBytes(6).toString('hex')}`,
-      showId: cart.value.showId,
+      showId: cart.showId,
       cartId,
-      lines: cart.value.lines,
-      total: cart.value.subtotal,
+      lines: cart.lines,
+      total: cart.subtotal,
+      mode: body.mode,
       email: body.email,
       name: body.name,
       createdAt: now,
     };
-    const session = this.stmts.cart.get(cartId)!.session_id;
-    const cards = new Map(this.stmts.lines.all(cartId).map((l) => [l.product_id, l.card_id]));
-    this.stmts.insertOrder.run(order.id, order.showId, cartId, JSON.stringify(order), now);
-    // The purchase beacon comes from the store, not the browser: it cannot be lost or faked by a page.
+    const placed = await this.store.insertOrder(order);
+    if (!placed.created) return { ok: true, value: { order: receipt(placed.order), created: false } };
+    const cards = new Map((await this.store.lines(cartId)).map((l) => [l.lineId, l.cardId]));
+    // The purchase event comes from the store, not the browser: it cannot be lost or faked by a page.
     this.track.record(
-      order.lines.map((l) => ({
-        type: 'purchase' as const,
-        showId: order.showId,
-        productId: l.productId,
-        sessionId: session,
-        mode: body.mode,
-        value: times(l.price, l.quantity) / 10_000,
-        ...(cards.get(l.productId) ? { cardId: cards.get(l.productId)! } : {}),
-      })),
+      order.lines.map((l) => {
+        const cardId = cards.get(l.lineId);
+        return { type: 'purchase' as const, showId: order.showId, productId: l.productId, sessionId: own.value.sessionId, mode: liveOrReplay(body.mode), value: times(l.price, l.quantity) / 10_000, ...(cardId ? { cardId } : {}) };
+      }),
     );
-    return { ok: true, value: { order, created: true } };
+    return { ok: true, value: placed };
   }
 
-  orders(showId: string): Order[] {
-    return this.stmts.orders.all(showId).map((r) => JSON.parse(r.order_json) as Order);
+  async orders(showId: string): Promise<Order[]> {
+    return this.store.orders(showId);
   }
 
-  private ordered(cartId: string): boolean {
-    return this.stmts.orderByCart.get(cartId) !== undefined;
+  /** The cart, if it exists and this session made it. Another session's cart is as good as missing. */
+  private async own(cartId: string, sessionId: string | undefined): Promise<Result<CartRecord>> {
+    if (!sessionId) return fail('invalid', 'send the X-Cuecart-Session header with the sessionId that created this cart');
+    const record = await this.store.cart(cartId);
+    if (!record || record.sessionId !== sessionId) return fail('not_found', `cart "${cartId}" does not exist for this session: create a new one`);
+    return { ok: true, value: record };
   }
+
+  /** The cart, as `own`, and not ordered yet: an ordered cart takes no more changes. */
+  private async open(cartId: string, sessionId: string | undefined): Promise<Result<CartRecord>> {
+    const own = await this.own(cartId, sessionId);
+    if (!own.ok) return own;
+    if (await this.store.order(cartId)) return fail('conflict', 'this cart has been ordered already: start a new cart');
+    return own;
+  }
+
+  /** The cart as the shopper sees it: list lines at today's catalog price, offer lines at the price they were added at. */
+  private async view(record: CartRecord): Promise<Cart> {
+    const catalog = this.authority.get(record.showId)?.catalog ?? new Map<string, Product>();
+    const lines: CartLine[] = [];
+    for (const l of await this.store.lines(record.id)) {
+      const product = catalog.get(l.productId);
+      if (!product) continue; // gone from the catalog: it can no longer be bought
+      lines.push(cartLine(product, l));
+    }
+    const currency = lines[0]?.price.currencyCode ?? firstCurrency(catalog) ?? 'USD';
+    const subtotal = fromUnits(lines.reduce((sum, l) => sum + times(l.price, l.quantity), 0), currency);
+    return { id: record.id, showId: record.showId, lines, subtotal, itemCount: lines.reduce((n, l) => n + l.quantity, 0) };
+  }
+}
+
+function cartLine(product: Product, l: StoredLine): CartLine {
+  const variant = product.variants?.find((v) => v.id === l.variantId);
+  const list = listPrice(product, l.variantId);
+  const line: CartLine = {
+    lineId: l.lineId,
+    productId: product.id,
+    title: product.title,
+    price: l.offer?.price ?? list,
+    priceSource: l.offer ? 'offer' : 'list',
+    quantity: l.quantity,
+    available: product.available && variant?.available !== false,
+  };
+  if (l.offer) {
+    line.listPrice = list;
+    line.offerText = l.offer.text;
+    if (l.offer.endsAt !== undefined) line.offerEndsAt = l.offer.endsAt;
+  }
+  if (l.variantId) line.variantId = l.variantId;
+  if (variant) line.variantTitle = variant.title;
+  if (product.imageUrl) line.imageUrl = product.imageUrl;
+  return line;
+}
+
+/** What a repeated order answer may carry: the order, never who placed it. */
+function receipt(order: Order): Order {
+  const { email: _email, name: _name, ...rest } = order;
+  return rest;
+}
+
+/** Track events know live and replay; a clip purchase counts with replay there until analytics knows clips. */
+function liveOrReplay(mode: ShoppingMode): 'live' | 'replay' {
+  return mode === 'live' ? 'live' : 'replay';
 }
 
 function firstCurrency(catalog: Map<string, Product>): string | undefined {

@@ -21,6 +21,7 @@ const Env = z.object({
   CUECART_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CUECART_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  CUECART_REDIS_DURABILITY: z.enum(['check', 'trust']).default('check'),
   CUECART_DEMO: flag,
   CUECART_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -32,6 +33,8 @@ export interface RelayConfig {
   secret?: string;
   adminToken?: string;
   redisUrl?: string;
+  /** `trust`: start in cluster mode even when Redis will not report its persistence settings. */
+  redisDurability: 'check' | 'trust';
   demo: boolean;
   logLevel: z.infer<typeof Env>['CUECART_LOG_LEVEL'];
 }
@@ -44,7 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = Env.safeParse(present);
   if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
-  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL };
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY };
   if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
   if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
   if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;

@@ -102,6 +102,23 @@ const MIGRATIONS: string[] = [
      not_before INTEGER NOT NULL,
      PRIMARY KEY (show_id, role)
    );`,
+  // Cart lines per product, variant and price (an offer price is kept for the line added under it); carts
+  // remember where the shopper was.
+  `CREATE TABLE cart_items (
+     cart_id TEXT NOT NULL,
+     line_id TEXT NOT NULL,
+     product_id TEXT NOT NULL,
+     variant_id TEXT,
+     quantity INTEGER NOT NULL,
+     card_id TEXT,
+     offer_json TEXT,
+     added_at INTEGER NOT NULL,
+     PRIMARY KEY (cart_id, line_id)
+   );
+   INSERT INTO cart_items (cart_id, line_id, product_id, variant_id, quantity, card_id, added_at)
+     SELECT cart_id, product_id, product_id, variant_id, quantity, card_id, added_at FROM cart_lines;
+   DROP TABLE cart_lines;
+   ALTER TABLE carts ADD COLUMN mode TEXT;`,
 ];
 
 export class DataDirBusyError extends Error {}

@@ -8,12 +8,12 @@ const FUNNEL = ['impression', 'click', 'add_to_cart', 'checkout', 'purchase'] as
 
 export function analyticsRoutes(ctx: RelayContext): Router {
   const router = Router();
-  router.get('/api/shows/:id/analytics', requireShowRole(ctx.tokens, ['producer']), (req, res) => {
+  router.get('/api/shows/:id/analytics', requireShowRole(ctx.tokens, ['producer']), async (req, res) => {
     const id = String(req.params.id);
     if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
     const counts = ctx.track.countsByType(id);
     const funnel = Object.fromEntries(FUNNEL.map((t) => [t, counts[t] ?? 0]));
-    res.json({ showId: id, funnel, revenue: ctx.track.revenueByMode(id), suggestions: ctx.transcript.suggestions.fates(id), orders: ctx.commerce.orders(id).length });
+    res.json({ showId: id, funnel, revenue: ctx.track.revenueByMode(id), suggestions: ctx.transcript.suggestions.fates(id), orders: (await ctx.commerce.orders(id)).length });
   });
   return router;
 }

@@ -1,6 +1,6 @@
 // REST: the cart inside the video (carts, lines, checkout, orders), behind the show's commerce provider.
-import express, { Router, type Response } from 'express';
-import { AddLineBody, CreateCartBody, ExternalId, PlaceOrderBody, UpdateLineBody } from '@cuecart/shared';
+import express, { Router, type Request, type Response } from 'express';
+import { AddLineBody, CART_SESSION_HEADER, CreateCartBody, ExternalId, PlaceOrderBody, UpdateLineBody } from '@cuecart/shared';
 import type { Result } from '../commerce/commerce-provider.js';
 import type { RelayContext } from '../context.js';
 import { limitsFromEnv } from '../limits/limits.js';
@@ -13,6 +13,12 @@ function reply<T>(res: Response, result: Result<T>, status = 200): void {
   res.status(status).json(result.value);
 }
 
+/** The session a cart request speaks for (the cart answers only the session that made it). */
+function sessionOf(req: Request): string | undefined {
+  const value = req.headers[CART_SESSION_HEADER];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
 export function commerceRoutes(ctx: RelayContext): Router {
   const router = Router();
   const limits = limitsFromEnv();
@@ -21,38 +27,38 @@ export function commerceRoutes(ctx: RelayContext): Router {
   const small = express.json({ limit: '16kb' });
   const store = ctx.commerce;
 
-  router.post('/api/shows/:id/carts', limit, small, (req, res) => {
+  router.post('/api/shows/:id/carts', limit, small, async (req, res) => {
     const body = parseBody(req, res, CreateCartBody, 'the cart');
-    if (body) reply(res, store.createCart(String(req.params.id), body.sessionId), 201);
+    if (body) reply(res, await store.createCart(String(req.params.id), body.sessionId, body.mode), 201);
   });
 
-  router.get('/api/carts/:cartId', limit, (req, res) => reply(res, store.getCart(String(req.params.cartId))));
+  router.get('/api/carts/:cartId', limit, async (req, res) => reply(res, await store.getCart(String(req.params.cartId), sessionOf(req))));
 
-  router.post('/api/carts/:cartId/lines', limit, small, (req, res) => {
+  router.post('/api/carts/:cartId/lines', limit, small, async (req, res) => {
     const body = parseBody(req, res, AddLineBody, 'the cart line');
-    if (body) reply(res, store.addLine(String(req.params.cartId), body));
+    if (body) reply(res, await store.addLine(String(req.params.cartId), sessionOf(req), body));
   });
 
-  router.patch('/api/carts/:cartId/lines/:productId', limit, small, (req, res) => {
-    const productId = ExternalId.safeParse(req.params.productId);
-    if (!productId.success) return send(res, 'invalid', 'the product id in the path is not valid');
+  router.patch('/api/carts/:cartId/lines/:lineId', limit, small, async (req, res) => {
+    const lineId = ExternalId.safeParse(req.params.lineId);
+    if (!lineId.success) return send(res, 'invalid', 'the line id in the path is not valid');
     const body = parseBody(req, res, UpdateLineBody, 'the quantity');
-    if (body) reply(res, store.updateLine(String(req.params.cartId), productId.data, body.quantity));
+    if (body) reply(res, await store.updateLine(String(req.params.cartId), sessionOf(req), lineId.data, body.quantity));
   });
 
-  router.post('/api/carts/:cartId/checkout', limit, (req, res) => reply(res, store.startCheckout(String(req.params.cartId))));
+  router.post('/api/carts/:cartId/checkout', limit, async (req, res) => reply(res, await store.startCheckout(String(req.params.cartId), sessionOf(req))));
 
-  router.post('/api/carts/:cartId/orders', limit, small, (req, res) => {
+  router.post('/api/carts/:cartId/orders', limit, small, async (req, res) => {
     const body = parseBody(req, res, PlaceOrderBody, 'the order');
     if (!body) return;
-    const placed = store.placeOrder(String(req.params.cartId), body);
+    const placed = await store.placeOrder(String(req.params.cartId), sessionOf(req), body);
     if (!placed.ok) return sendError(res, placed.error);
     if (placed.value.created) ctx.logger.info({ show: placed.value.order.showId, order: placed.value.order.id, total: placed.value.order.total }, 'order placed');
     res.status(placed.value.created ? 201 : 200).json(placed.value.order);
   });
 
-  router.get('/api/shows/:id/orders', limit, requireShowRole(ctx.tokens, ['producer']), (req, res) => {
-    res.json(store.orders(String(req.params.id)));
+  router.get('/api/shows/:id/orders', limit, requireShowRole(ctx.tokens, ['producer']), async (req, res) => {
+    res.json(await store.orders(String(req.params.id)));
   });
 
   return router;

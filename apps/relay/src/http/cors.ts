@@ -4,7 +4,7 @@
 // Tokens travel in the Authorization header, never in cookies, so no credentials are allowed, and a
 // request that carries a token is judged by its token, not by the page it came from.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { apiError, TrackBody } from '@cuecart/shared';
+import { apiError, CART_SESSION_HEADER, TrackBody } from '@cuecart/shared';
 import { embedRefusal, type OriginVerdict } from '../auth/origins.js';
 import type { RelayContext } from '../context.js';
 import { sendError } from './respond.js';
@@ -16,15 +16,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function apiCors(ctx: RelayContext) {
   const trackBody = express.json({ limit: TRACK_LIMIT });
 
-  const decide = (req: Request, res: Response, next: NextFunction): void => {
+  const decide = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const origin = req.headers.origin;
-    const verdicts = origin === undefined || carriesToken(req) ? [] : showsOf(ctx, req).map((id) => ctx.origins.judge(id, origin, req.headers.host));
+    const verdicts = origin === undefined || carriesToken(req) ? [] : (await showsOf(ctx, req)).map((id) => ctx.origins.judge(id, origin, req.headers.host));
     const denied = verdicts.find((v): v is Extract<OriginVerdict, { kind: 'denied' }> => v.kind === 'denied');
     if (!denied) res.set('Access-Control-Allow-Origin', verdicts.some((v) => v.kind === 'allowed') ? origin! : '*');
     res.set('Vary', 'Origin');
     if (req.method === 'OPTIONS') {
       res.set('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
-      res.set('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+      res.set('Access-Control-Allow-Headers', `Content-Type, Authorization, ${CART_SESSION_HEADER}`);
       res.set('Access-Control-Max-Age', '600');
       res.status(204).end();
       return;
@@ -38,10 +38,10 @@ export function apiCors(ctx: RelayContext) {
     // Only when some show limits its origins: otherwise there is nothing to judge, and the track
     // route's own rate limit keeps running before any body is parsed.
     if (req.method === 'POST' && req.path === '/track' && req.headers.origin !== undefined && !carriesToken(req) && ctx.origins.restrictsAny()) {
-      trackBody(req, res, (err?: unknown) => (err ? next(err) : decide(req, res, next)));
+      trackBody(req, res, (err?: unknown) => (err ? next(err) : decide(req, res, next).catch(next)));
       return;
     }
-    decide(req, res, next);
+    decide(req, res, next).catch(next);
   };
 }
 
@@ -53,12 +53,12 @@ function carriesToken(req: Request): boolean {
 }
 
 /** The shows a viewer request touches, from its path (relative to /api) or, for track, its body. */
-function showsOf(ctx: RelayContext, req: Request): string[] {
+async function showsOf(ctx: RelayContext, req: Request): Promise<string[]> {
   const [, first, second] = req.path.split('/');
   if (first === 'shows' && second) return [decode(second)];
   if (first === 'carts' && second) {
-    const cart = ctx.commerce.getCart(decode(second));
-    return cart.ok ? [cart.value.showId] : [];
+    const showId = await ctx.commerce.cartShow(decode(second));
+    return showId ? [showId] : [];
   }
   if (first === 'track') {
     const batch = TrackBody.safeParse(req.body);

@@ -5,8 +5,17 @@ import { ClientId, EpochMs, ExternalId, Money, SafeUrl, ShowId } from './primiti
 
 export const MAX_LINE_QUANTITY = 99;
 
+/**
+ * Every request on a cart after its creation carries this header with the `sessionId` that created it: a cart
+ * id alone (seen in a log, a store's admin, a shared link) gives no access to the cart or its order.
+ */
+export const CART_SESSION_HEADER = 'x-cuecart-session';
+
+export const ShoppingMode = z.enum(['live', 'replay', 'clip']);
+export type ShoppingMode = z.infer<typeof ShoppingMode>;
+
 /** POST /api/shows/:id/carts */
-export const CreateCartBody = z.object({ sessionId: ClientId });
+export const CreateCartBody = z.object({ sessionId: ClientId, mode: ShoppingMode.optional() });
 export type CreateCartBody = z.infer<typeof CreateCartBody>;
 
 /** POST /api/carts/:cartId/lines — adds to the line's quantity. */
@@ -19,15 +28,31 @@ export const AddLineBody = z.object({
 });
 export type AddLineBody = z.input<typeof AddLineBody>;
 
-/** PATCH /api/carts/:cartId/lines/:productId — 0 removes the line. */
+/** PATCH /api/carts/:cartId/lines/:lineId (or a product id, when the cart has one line of it) — 0 removes the line. */
 export const UpdateLineBody = z.object({ quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) });
 export type UpdateLineBody = z.infer<typeof UpdateLineBody>;
 
+/**
+ * Which price a line is charged: `list` follows the catalog (the variant's price where it has one); `offer` is
+ * the offer price of the card that was on air when the line was added, kept for that line.
+ */
+export const PriceSource = z.enum(['list', 'offer']);
+export type PriceSource = z.infer<typeof PriceSource>;
+
 export const CartLine = z.object({
+  /** Names the line in PATCH /api/carts/:cartId/lines/:lineId: one per product, variant and price. */
+  lineId: ClientId,
   productId: ExternalId,
   variantId: ExternalId.optional(),
   title: z.string(),
+  /** The unit price this line is charged. */
   price: Money,
+  priceSource: PriceSource,
+  /** With an offer price: the list price it replaces, the offer's text and when the offer ended or ends. */
+  listPrice: Money.optional(),
+  offerText: z.string().optional(),
+  offerEndsAt: EpochMs.optional(),
+  variantTitle: z.string().optional(),
   quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
   imageUrl: SafeUrl.optional(),
   available: z.boolean(),
@@ -54,7 +79,7 @@ export type CheckoutStart = z.infer<typeof CheckoutStart>;
 export const PlaceOrderBody = z.object({
   email: z.string().trim().email().max(254),
   name: z.string().trim().min(1).max(120),
-  mode: z.enum(['live', 'replay']).default('live'),
+  mode: ShoppingMode.default('live'),
 });
 export type PlaceOrderBody = z.input<typeof PlaceOrderBody>;
 
@@ -64,8 +89,11 @@ export const Order = z.object({
   cartId: ClientId,
   lines: z.array(CartLine),
   total: Money,
-  email: z.string(),
-  name: z.string(),
+  /** Where the shopper was when they bought. Orders from before this field count as live. */
+  mode: ShoppingMode.optional(),
+  /** The buyer's details: only in the answer that created the order, never in a repeated answer. */
+  email: z.string().optional(),
+  name: z.string().optional(),
   createdAt: EpochMs,
 });
 export type Order = z.infer<typeof Order>;

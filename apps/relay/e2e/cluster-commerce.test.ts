@@ -1,0 +1,84 @@
+// Cluster mode keeps the shopping loop whole: a cart made through one relay is the same cart on every other, and
+// a relay will not run on a Redis that could lose acknowledged writes (security review, issue 11 finding 14).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, createShow, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { removeRedisDir, startRedis, type RedisProcess } from './support/redis-process.js';
+
+const SECRET = 'cluster-secret-0123456789abcdef0123456789';
+let redis: RedisProcess;
+let a: RelayProcess;
+let b: RelayProcess;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const env = { CUECART_REDIS_URL: redis.url, CUECART_SECRET: SECRET };
+  a = await startRelay({ env });
+  b = await startRelay({ env });
+}, 60_000);
+
+afterAll(async () => {
+  for (const r of [a, b]) {
+    if (r && r.proc.exitCode === null && r.proc.signalCode === null) await r.stop();
+    if (r) removeDataDir(r.dataDir);
+  }
+  await redis?.stop();
+  if (redis) removeRedisDir(redis);
+});
+
+describe('carts and orders in cluster mode', () => {
+  it('finds, fills and orders on relay B a cart made on relay A, and answers a repeat on A with the same order', async () => {
+    const tokens = await createShow(a, 'cluster-shop');
+    const as = { session: 'shopper-x' };
+    const made = await api(a, 'POST', '/api/shows/cluster-shop/carts', { sessionId: 'shopper-x' });
+    expect(made.status).toBe(201);
+    const id = made.body.id as string;
+    expect((await api(b, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle' }, as)).status).toBe(200);
+    expect((await api(a, 'POST', `/api/carts/${id}/lines`, { productId: 'p-kettle' }, as)).body.lines).toEqual([expect.objectContaining({ productId: 'p-kettle', quantity: 2 })]);
+    expect((await api(b, 'GET', `/api/carts/${id}`, undefined, as)).body).toMatchObject({ itemCount: 2, subtotal: { amount: '178.00' } });
+    // Another session is refused on either relay.
+    expect((await api(b, 'GET', `/api/carts/${id}`, undefined, { session: 'someone-else' })).status).toBe(404);
+
+    const order = await api(b, 'POST', `/api/carts/${id}/orders`, { name: 'Lin', email: 'lin@example.com' }, as);
+    expect(order).toMatchObject({ status: 201, body: { cartId: id, total: { amount: '178.00' }, name: 'Lin' } });
+    const again = await api(a, 'POST', `/api/carts/${id}/orders`, { name: 'Lin', email: 'lin@example.com' }, as);
+    expect(again).toMatchObject({ status: 200, body: { id: order.body.id } });
+    expect(again.body).not.toHaveProperty('email');
+    expect((await api(a, 'POST', `/api/carts/${id}/lines`, { productId: 'p-mug' }, as)).body.error.code).toBe('conflict');
+
+    for (const relay of [a, b]) {
+      const orders = await api(relay, 'GET', '/api/shows/cluster-shop/orders', undefined, tokens.producer);
+      expect(orders.body.map((o: { id: string }) => o.id)).toEqual([order.body.id]);
+    }
+  });
+
+  it('places one order when the same cart is ordered through two relays at once', async () => {
+    await createShow(a, 'race-shop');
+    const as = { session: 'racer' };
+    const id = (await api(a, 'POST', '/api/shows/race-shop/carts', { sessionId: 'racer' })).body.id as string;
+    await api(b, 'POST', `/api/carts/${id}/lines`, { productId: 'p-mug' }, as);
+    const answers = await Promise.all([a, b, a, b].map((relay) => api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'R', email: 'r@example.com' }, as)));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(new Set(answers.map((r) => r.body.id)).size).toBe(1);
+  });
+});
+
+describe('Redis durability', () => {
+  for (const [what, args, named] of [
+    ['appendfsync everysec', ['--appendfsync', 'everysec'], 'appendfsync is "everysec"'],
+    ['no append-only file', ['--appendonly', 'no'], 'appendonly is "no"'],
+  ] as const) {
+    it(`refuses to start in cluster mode on a Redis with ${what}, with the fix spelled out`, async () => {
+      const lossy = await startRedis({ args: [...args] });
+      try {
+        const started = startRelay({ env: { CUECART_REDIS_URL: lossy.url, CUECART_SECRET: SECRET } });
+        await expect(started).rejects.toThrow(/does not persist every write/);
+        const error = String(await started.catch((e: Error) => e.message));
+        expect(error).toContain(named);
+        expect(error).toContain('--appendonly yes --appendfsync always');
+      } finally {
+        await lossy.stop();
+        removeRedisDir(lossy);
+      }
+    });
+  }
+});
