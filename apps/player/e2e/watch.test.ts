@@ -76,6 +76,21 @@ describe('watch page in Chromium', () => {
     await page.close();
   });
 
+  it('charges the offer price shown on the card, and says in the cart which price applies', async () => {
+    const page = await openPlaying({ width: 1280, height: 800 });
+    await fire({ type: 'feature', productId: 'demo-kettle', offer: { text: 'Live price', price: { amount: '1.00', currencyCode: 'USD' }, endsAt: Date.now() + 3_600_000 } });
+    const card = page.locator('[data-testid="card"][data-product-id="demo-kettle"]');
+    await card.waitFor({ state: 'visible', timeout: 10_000 });
+    await card.locator('[data-testid="add-to-cart"]').click();
+    const line = page.locator('[data-testid="cart-drawer"] li.line[data-product-id="demo-kettle"]');
+    await line.waitFor({ state: 'visible' });
+    await expect.poll(() => line.locator('.unit').textContent()).toMatch(/^\$1\.00 live offer \(list \$\d+\.\d\d\)$/);
+    await expect.poll(() => page.locator('[data-testid="subtotal"]').textContent()).toContain('1.00');
+    await page.waitForTimeout(400); // the drawer's slide-in
+    await page.locator('cuecart-player').screenshot({ path: `${SHOTS}cart-offer-desktop.png` });
+    await page.close();
+  });
+
   for (const [name, viewport] of [
     ['desktop', { width: 1280, height: 800 }],
     ['portrait phone', { width: 390, height: 844 }],
