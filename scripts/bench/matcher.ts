@@ -44,7 +44,7 @@ function main(): void {
   cpuTimes.sort((a, b) => a - b);
   const m = machine();
   const fig = { p50: pct(times, 0.5), p99: pct(times, 0.99), max: times[times.length - 1] ?? 0 };
-  const devFile = '/work/shared/eval/mentions-dev.json';
+  const devFile = 'eval/mentions-dev.json';
   const holdFile = 'packages/shared/src/matcher/fixtures/holdout.json';
   const blindFile = 'packages/shared/src/matcher/fixtures/holdout-blind.json';
   const quality = [devFile, holdFile, blindFile].filter(existsSync).map((f) => ({ f, r: evaluate(loadDataset(f)).report }));

@@ -98,8 +98,8 @@ const event = { type: 'click', showId: 'demo', productId: 'p1', cardId: 'cmd-1',
 
 // ---------------------------------------------------------------- the eval catalog
 
-// shared/ sits beside the repository (in CI too).
-const EVAL_PATH = fileURLToPath(new URL('../../../../../shared/eval/mentions-dev.json', import.meta.url));
+// The dev set, kept in the repository byte for byte (eval/README.md says where it came from).
+const EVAL_PATH = fileURLToPath(new URL('../../../../eval/mentions-dev.json', import.meta.url));
 
 interface EvalFile {
   catalog: unknown[];
