@@ -3,6 +3,7 @@ import type { RelayConfig } from './config/config.js';
 import type { TokenService } from './auth/tokens.js';
 import type { ShowOrigins } from './auth/show-origins.js';
 import type { TrackRepository } from './analytics/track-repository.js';
+import type { BeaconIntake } from './analytics/beacon-intake.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
 import type { Logger } from './logger.js';
 import type { ShowAuthority } from './shows/show-authority.js';
@@ -17,6 +18,8 @@ export interface RelayContext {
   origins: ShowOrigins;
   authority: ShowAuthority;
   track: TrackRepository;
+  /** Every viewer beacon comes in here, over REST or a socket. */
+  beacons: BeaconIntake;
   transcript: TranscriptService;
   sources: SourceManager;
   commerce: CommerceProvider;

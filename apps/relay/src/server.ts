@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import express from 'express';
 import { Server } from 'socket.io';
 import { apiError } from '@cuecart/shared';
-import { TrackRepository } from './analytics/track-repository.js';
+import { DAY_MS, TrackRepository } from './analytics/track-repository.js';
+import { BeaconIntake } from './analytics/beacon-intake.js';
 import type { RevocationStore } from './auth/revocations.js';
 import { SqliteRevocationStore } from './auth/sqlite-revocation-store.js';
 import { ShowOrigins } from './auth/show-origins.js';
@@ -14,7 +15,7 @@ import { ensureSecrets } from './config/secrets.js';
 import type { RelayContext } from './context.js';
 import { openDatabase, type Db } from './db/database.js';
 import { showsRoutes } from './http/shows-routes.js';
-import { trackRoutes } from './http/track-routes.js';
+import { trackRequestLimit, trackRoutes } from './http/track-routes.js';
 import { errorHandler, sendError } from './http/respond.js';
 import type { Logger } from './logger.js';
 import { ShowAuthority } from './shows/show-authority.js';
@@ -31,6 +32,7 @@ import { pageRoutes, securityHeaders } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
 import { apiCors } from './http/cors.js';
 import { apiRateLimit } from './limits/rest-limits.js';
+import { limitsFromEnv } from './limits/limits.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { TranscriptService } from './transcript/transcript-service.js';
 
@@ -83,6 +85,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     origins: new ShowOrigins(authority),
     authority,
     track,
+    beacons: new BeaconIntake(authority, track, limitsFromEnv()),
     commerce: new DemoStore(cluster ? cluster.carts : new SqliteCartStore(db), authority, track),
     transcript,
     sources: new SourceManager(authority, transcript, logger),
@@ -97,6 +100,8 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: ctx.version });
   });
+  // Before CORS, which reads a track body to learn its shows: a flood is refused before any body is parsed.
+  app.post('/api/track', trackRequestLimit());
   app.use('/api', apiCors(ctx));
   // After CORS, so a browser can read the 429; before any show lookup, so a flood costs a bucket check.
   app.use('/api', apiRateLimit());
@@ -115,6 +120,15 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   app.use(pageRoutes(ctx));
   app.use('/api', (req, res) => sendError(res, apiError('not_found', `no route ${req.method} /api${req.path}`)));
   app.use(errorHandler(logger));
+
+  // Raw beacons past the retention age roll up into daily counts: at start, then hourly.
+  const rollUp = () => {
+    const gone = track.rollUp(config.eventRetentionDays * DAY_MS);
+    if (gone) logger.info({ rows: gone, retentionDays: config.eventRetentionDays }, 'old beacon rows rolled up into daily counts');
+  };
+  rollUp();
+  const rollUpTimer = setInterval(rollUp, 3600_000);
+  rollUpTimer.unref();
 
   const http = createServer(app);
   const io = new Server(http, {
@@ -148,6 +162,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
         });
       }),
     close: async () => {
+      clearInterval(rollUpTimer);
       await sources.stopAll();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -28,6 +28,8 @@ export class Tracker {
   private readonly observed = new Map<Element, TrackedCard & { cardId: string }>();
   private readonly observer: IntersectionObserver | null;
   private readonly cards = new Map<string, TrackedCard>();
+  /** Events made by this tracker: part of each eventId. */
+  private sent = 0;
 
   constructor(private readonly o: TrackerOptions) {
     this.queue = createBeaconQueue({ send: (batch) => this.send(batch) });
@@ -48,6 +50,8 @@ export class Tracker {
   track(type: TrackEvent['type'], card: TrackedCard, value?: number): void {
     const playhead = this.o.playheadMs();
     const event: TrackEvent = {
+      // Unique per event, so a batch re-sent after a lost answer counts once.
+      eventId: `${this.o.sessionId.slice(0, 64)}.${(++this.sent).toString(36)}.${Math.floor(Math.random() * 2 ** 31).toString(36)}`,
       type,
       showId: this.o.show,
       productId: card.productId,

@@ -132,8 +132,8 @@ export function received<T = any>(socket: Socket, event: string): T[] {
 }
 
 /** Connects and resolves once connected, or rejects with the connect_error's data. */
-export function connect(relay: { url: string }, namespace: string, auth: Record<string, unknown>): Promise<Socket> {
-  const socket = io(relay.url + namespace, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+export function connect(relay: { url: string }, namespace: string, auth: Record<string, unknown>, options: { headers?: Record<string, string> } = {}): Promise<Socket> {
+  const socket = io(relay.url + namespace, { auth, transports: ['websocket'], reconnection: false, forceNew: true, ...(options.headers ? { extraHeaders: options.headers } : {}) });
   const box: Array<[string, unknown]> = [];
   inbox.set(socket, box);
   socket.onAny((event: string, value: unknown) => box.push([event, value]));

@@ -118,6 +118,7 @@ export class DemoStore implements CommerceProvider {
         const cardId = cards.get(l.lineId);
         return { type: 'purchase' as const, showId: order.showId, productId: l.productId, sessionId: own.value.sessionId, mode: liveOrReplay(body.mode), value: times(l.price, l.quantity) / 10_000, ...(cardId ? { cardId } : {}) };
       }),
+      'store',
     );
     return { ok: true, value: placed };
   }

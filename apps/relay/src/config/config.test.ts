@@ -57,6 +57,8 @@ describe('loadConfig reads the environment', () => {
       CUECART_REDIS_URL: 'rediss://cache.example:6380/0',
       CUECART_DEMO: '1',
       CUECART_LOG_LEVEL: 'debug',
+      CUECART_REDIS_DURABILITY: 'trust',
+      CUECART_EVENT_RETENTION_DAYS: '30',
     });
     expect(config).toEqual({
       port: 8080,
@@ -67,7 +69,16 @@ describe('loadConfig reads the environment', () => {
       redisUrl: 'rediss://cache.example:6380/0',
       demo: true,
       logLevel: 'debug',
+      redisDurability: 'trust',
+      eventRetentionDays: 30,
     });
+  });
+
+  it('keeps raw beacons 90 days and checks Redis by default; refuses a retention that is not a whole number of days', () => {
+    expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90 });
+    expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '0' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
+    expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '1.5' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
+    expect(() => loadConfig({ CUECART_REDIS_DURABILITY: 'maybe' })).toThrow(/CUECART_REDIS_DURABILITY/);
   });
 
   it('accepts the port range edges 0 (any free port) and 65535, and a port with surrounding spaces', () => {

@@ -22,6 +22,13 @@ const Env = z.object({
   CUECART_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   CUECART_REDIS_DURABILITY: z.enum(['check', 'trust']).default('check'),
+  CUECART_EVENT_RETENTION_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days, 1 or more')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be a whole number of days, 1 or more'))
+    .default(90),
   CUECART_DEMO: flag,
   CUECART_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -35,6 +42,8 @@ export interface RelayConfig {
   redisUrl?: string;
   /** `trust`: start in cluster mode even when Redis will not report its persistence settings. */
   redisDurability: 'check' | 'trust';
+  /** Raw beacon rows older than this roll up into daily counts. */
+  eventRetentionDays: number;
   demo: boolean;
   logLevel: z.infer<typeof Env>['CUECART_LOG_LEVEL'];
 }
@@ -47,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = Env.safeParse(present);
   if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
-  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY };
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
   if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
   if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
   if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;

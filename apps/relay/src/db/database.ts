@@ -119,6 +119,19 @@ const MIGRATIONS: string[] = [
      SELECT cart_id, product_id, product_id, variant_id, quantity, card_id, added_at FROM cart_lines;
    DROP TABLE cart_lines;
    ALTER TABLE carts ADD COLUMN mode TEXT;`,
+  // Beacons: a client-made id counts once; raw rows past the retention age roll up into daily counts.
+  `ALTER TABLE track_events ADD COLUMN event_id TEXT;
+   CREATE UNIQUE INDEX track_events_event_id ON track_events (show_id, event_id) WHERE event_id IS NOT NULL;
+   CREATE INDEX track_events_at ON track_events (at);
+   CREATE TABLE track_daily (
+     show_id TEXT NOT NULL,
+     day INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     product_id TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (show_id, day, type, product_id, mode)
+   );`,
 ];
 
 export class DataDirBusyError extends Error {}

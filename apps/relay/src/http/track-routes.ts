@@ -1,23 +1,34 @@
 // REST: viewer beacons, for players that cannot keep a socket open.
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { TrackBody } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
-import { limitsFromEnv } from '../limits/limits.js';
+import { limitsFromEnv, type Limits } from '../limits/limits.js';
 import { byIp, restRateLimit } from '../limits/rest-limits.js';
-import { parseBody, send } from './respond.js';
+import { parseBody, sendError } from './respond.js';
+
+/** The body limit of POST /api/track (100 events). */
+export const TRACK_BODY_LIMIT = '128kb';
+
+/**
+ * Per IP, on the request: mounted before CORS and before any body is read, so a flood costs a bucket lookup,
+ * never a JSON parse (CORS reads a track body to learn its shows).
+ */
+export function trackRequestLimit(limits: Limits = limitsFromEnv()): RequestHandler {
+  return restRateLimit('track requests from this address', limits.rest.track, byIp, { limits });
+}
 
 export function trackRoutes(ctx: RelayContext): Router {
   const router = Router();
-  const limits = limitsFromEnv();
-  // Before the body is read: a flooding client costs a bucket lookup, not a JSON parse.
-  const limit = restRateLimit('track requests from this address', limits.rest.track, byIp, { limits });
-  router.post('/api/track', limit, express.json({ limit: '128kb' }), (req, res) => {
+  router.post('/api/track', express.json({ limit: TRACK_BODY_LIMIT }), (req, res) => {
     const body = parseBody(req, res, TrackBody, 'the track batch');
     if (!body) return;
-    const unknown = body.events.find((e) => !ctx.authority.get(e.showId));
-    if (unknown) return send(res, 'not_found', `show "${unknown.showId}" does not exist`);
-    ctx.track.record(body.events);
-    res.status(202).json({ accepted: body.events.length });
+    const taken = ctx.beacons.accept(body.events, req.ip ?? req.socket.remoteAddress);
+    if (!taken.ok) {
+      if (taken.retryAfterSeconds !== undefined) res.set('Retry-After', String(taken.retryAfterSeconds));
+      return sendError(res, taken.error);
+    }
+    // `duplicates`: events whose eventId was stored already (a re-sent batch); said only when there are some.
+    res.status(202).json(taken.duplicates ? { accepted: taken.accepted, duplicates: taken.duplicates } : { accepted: taken.accepted });
   });
   return router;
 }

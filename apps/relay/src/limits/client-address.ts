@@ -28,3 +28,21 @@ export function clientKey(ip: string | undefined): string {
   const groups = ipv6Groups(ip);
   return groups ? `${groups.slice(0, 4).join(':')}::/64` : ip;
 }
+
+/** Loopback: the relay's own machine, or the reverse proxy in front of it (Express trusts it the same way). */
+export function isLoopback(ip: string | undefined): boolean {
+  if (!ip) return false;
+  return ip === '::1' || /^(::ffff:)?127\./i.test(ip);
+}
+
+/**
+ * The address a socket's handshake came from, as REST's `req.ip` sees it: behind a loopback proxy, the last hop
+ * of X-Forwarded-For (the address the proxy saw), else the peer. Undefined for the relay's own machine without
+ * a proxy (local tools, load tests), which no per-address cap applies to.
+ */
+export function socketAddress(peer: string | undefined, forwardedFor: string | string[] | undefined): string | undefined {
+  if (!isLoopback(peer)) return peer;
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
+  const hops = (header ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return hops.at(-1);
+}

@@ -22,6 +22,14 @@ export interface Limits {
     /** Transcript ingest, per show and token name: speech-to-text can legitimately post fast. */
     transcript: Rate;
   };
+  beacons: {
+    /** Beacon events per address, counted per event, shared by every socket and POST of that address. */
+    perAddress: Rate;
+  };
+  viewers: {
+    /** Open /viewer sockets per address: a whole office or school behind one NAT still gets in. */
+    socketsPerAddress: number;
+  };
   /** Most keys (IPs, tokens) any one REST limiter remembers. */
   maxKeys: number;
 }
@@ -48,6 +56,10 @@ export const LIMITS: Limits = {
     cart: { perSecond: 6, burst: 60 },
     transcript: { perSecond: 50, burst: 100 },
   },
+  // A viewer sends about one event a second at most (impressions, clicks, a heartbeat every 10 s): 50/s with a
+  // burst of 500 carries some 200 viewers behind one address, and caps a flooder at 50 rows a second.
+  beacons: { perAddress: { perSecond: 50, burst: 500 } },
+  viewers: { socketsPerAddress: 200 },
   maxKeys: 50_000,
 };
 

@@ -7,9 +7,13 @@ import type { RevocationStore } from '../auth/revocations.js';
 import { checkRole, REVOKED_MESSAGE, type ShowClaims } from '../auth/tokens.js';
 import type { RelayContext } from '../context.js';
 import type { Logger } from '../logger.js';
+import type { AddressCap } from '../limits/address-cap.js';
+import { socketAddress } from '../limits/client-address.js';
 
 export interface SocketData {
   showId: string;
+  /** The client's address (behind a loopback proxy, the one it saw); undefined for the relay's own machine. */
+  address?: string | undefined;
   claims?: ShowClaims;
   connectedAt?: number;
 }
@@ -28,7 +32,13 @@ function auth(socket: Socket): Record<string, unknown> {
   return a && typeof a === 'object' ? (a as Record<string, unknown>) : {};
 }
 
-export function viewerHandshake(ctx: RelayContext): Middleware {
+/** The address a socket speaks for, the way REST's per-IP limits see a request. */
+export function addressOf(socket: Socket): string | undefined {
+  return socketAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+}
+
+/** `cap`: how many viewer sockets one address may hold open (undefined when limits are off). */
+export function viewerHandshake(ctx: RelayContext, cap?: AddressCap): Middleware {
   return (socket, next) => {
     const show = ShowId.safeParse(auth(socket).show);
     if (!show.success) return next(refusal(apiError('invalid', 'connect with auth: { show: "<show id>" }')));
@@ -38,7 +48,14 @@ export function viewerHandshake(ctx: RelayContext): Middleware {
     ctx.authority.ensure(show.data).then(
       (rt) => {
         if (!rt) return next(refusal(apiError('not_found', `show "${show.data}" does not exist`)));
-        (socket.data as SocketData) = { showId: show.data };
+        const address = addressOf(socket);
+        if (cap && address !== undefined) {
+          if (!cap.admit(address)) {
+            return next(refusal(apiError('rate_limited', `this address already has ${cap.max} players connected: close some, or try again in a minute`)));
+          }
+          socket.once('disconnect', () => cap.release(address));
+        }
+        (socket.data as SocketData) = { showId: show.data, address };
         next();
       },
       () => next(refusal(apiError('internal', 'the relay could not look up this show: try again'))),

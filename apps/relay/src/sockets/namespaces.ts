@@ -8,7 +8,6 @@ import {
   RundownSet,
   SuggestionDismiss,
   TrackBody,
-  TrackEvent,
   type Cue,
   type Presence,
   type RundownItem,
@@ -16,6 +15,7 @@ import {
 import type { RelayContext } from '../context.js';
 import { limitsFromEnv } from '../limits/limits.js';
 import { limitSocket } from '../limits/socket-limits.js';
+import { AddressCap } from '../limits/address-cap.js';
 import { handle, refuseCommands } from './handle.js';
 import { tokenHandshake, viewerHandshake, type SocketData } from './handshake.js';
 
@@ -26,7 +26,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   const seenCues = new Map<string, Set<string>>();
   const limits = limitsFromEnv();
 
-  viewer.use(viewerHandshake(ctx));
+  viewer.use(viewerHandshake(ctx, limits.enabled ? new AddressCap(limits.viewers.socketsPerAddress) : undefined));
   producer.use(tokenHandshake(ctx, ['producer']));
   host.use(tokenHandshake(ctx, ['host', 'producer']));
 
@@ -84,11 +84,12 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     handle(socket, ctx.logger, 'track', (payload) => {
       const batch = parseWith(TrackBody, payload && typeof payload === 'object' && 'events' in payload ? payload : { events: [payload] }, 'the track event');
       if (!batch.ok) return { ok: false, error: batch.error };
-      if (batch.value.events.some((e: TrackEvent) => e.showId !== showId)) {
+      if (batch.value.events.some((e) => e.showId !== showId)) {
         return { ok: false, error: apiError('forbidden', `this socket tracks show "${showId}" only`) };
       }
-      ctx.track.record(batch.value.events);
-      return { ok: true };
+      // The relay's own machine has no per-address cap on sockets, but its beacons spend a budget all the same.
+      const taken = ctx.beacons.accept(batch.value.events, (socket.data as SocketData).address ?? socket.handshake.address);
+      return taken.ok ? { ok: true } : { ok: false, error: taken.error };
     });
   });
 

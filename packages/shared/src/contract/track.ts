@@ -5,6 +5,8 @@ import { ClientId, ExternalId, MediaMs, ShowId } from './primitives.js';
 export const TrackEventType = z.enum(['impression', 'click', 'add_to_cart', 'checkout', 'purchase']);
 
 export const TrackEvent = z.object({
+  /** Client-made; a repeated id (a retried batch) counts once. */
+  eventId: ClientId.optional(),
   type: TrackEventType,
   showId: ShowId,
   productId: ExternalId,
@@ -12,6 +14,7 @@ export const TrackEvent = z.object({
   sessionId: ClientId,
   mode: z.enum(['live', 'replay']),
   mediaMs: MediaMs.optional(),
+  /** On a client `purchase`: what the page believed it sold. A signal only: revenue comes from recorded orders. */
   value: z.number().finite().min(0).max(1e9).optional(),
 });
 export type TrackEvent = z.infer<typeof TrackEvent>;
