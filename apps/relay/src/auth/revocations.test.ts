@@ -84,6 +84,21 @@ describe('rotating a show and role', () => {
     expect((await after.verify(fresh.token)).ok).toBe(true);
   });
 
+  it('revokes a jti for the show it was revoked under only, also after a restart', async () => {
+    const store = new SqliteRevocationStore(db, clock);
+    const claims = (show: string) => ({ show, role: 'producer' as const, jti: 'same-jti', iat: T0 });
+    await store.revoke('same-jti', 'show-a');
+    expect(store.isRevoked(claims('show-a'))).toBe(true);
+    expect(store.isRevoked(claims('show-b'))).toBe(false);
+    // The same jti revoked under a second show is stored for that show too, not ignored as a repeat.
+    await store.revoke('same-jti', 'show-c');
+    reopen();
+    const again = new SqliteRevocationStore(db, clock);
+    expect(again.isRevoked(claims('show-a'))).toBe(true);
+    expect(again.isRevoked(claims('show-b'))).toBe(false);
+    expect(again.isRevoked(claims('show-c'))).toBe(true);
+  });
+
   it('tells its listeners', async () => {
     const store = new SqliteRevocationStore(db, clock);
     const heard: Revocation[] = [];

@@ -40,7 +40,8 @@ export class RevocationNotSaved extends Error {
   }
 }
 
-const key = (showId: string, role: string) => `${showId}\u0000${role}`;
+/** A show and a role, or a show and a token id. */
+const key = (showId: string, part: string) => `${showId}\u0000${part}`;
 
 /**
  * The revocations a relay knows, in memory. Applying one it already knows (a relay hearing its own
@@ -55,8 +56,10 @@ export class RevocationList {
   /** Records a revocation; true (and listeners told) when it refuses tokens that were not refused before. */
   apply(revocation: Revocation): boolean {
     if (revocation.kind === 'token') {
-      if (this.revoked.has(revocation.jti)) return false;
-      this.revoked.add(revocation.jti);
+      // Scoped to the show: a jti revoked under one show says nothing about a token of another.
+      const k = key(revocation.showId, revocation.jti);
+      if (this.revoked.has(k)) return false;
+      this.revoked.add(k);
     } else {
       const k = key(revocation.showId, revocation.role);
       const known = this.notBefore.get(k);
@@ -72,7 +75,7 @@ export class RevocationList {
   }
 
   isRevoked(claims: RevocableClaims): boolean {
-    if (this.revoked.has(claims.jti)) return true;
+    if (this.revoked.has(key(claims.show, claims.jti))) return true;
     const notBefore = this.notBefore.get(key(claims.show, claims.role));
     return notBefore !== undefined && claims.iat < notBefore;
   }

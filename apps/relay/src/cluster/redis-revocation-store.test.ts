@@ -79,6 +79,18 @@ async function relayStore(clock: () => number = () => T0): Promise<{ store: Redi
 const producer = (over: { jti?: string; iat?: number; show?: string } = {}) => ({ show: 'demo', role: 'producer' as const, jti: 'j-1', iat: T0 - 1, ...over });
 
 describe('RedisRevocationStore', () => {
+  it('revokes a jti for the show it was revoked under only, on every relay and after a re-read', async () => {
+    const a = await relayStore();
+    const b = await relayStore();
+    await a.store.revoke('shared-jti', 'show-a');
+    await expect.poll(() => b.store.isRevoked(producer({ jti: 'shared-jti', show: 'show-a' }))).toBe(true);
+    expect(a.store.isRevoked(producer({ jti: 'shared-jti', show: 'show-b' }))).toBe(false);
+    expect(b.store.isRevoked(producer({ jti: 'shared-jti', show: 'show-b' }))).toBe(false);
+    const later = await relayStore();
+    expect(later.store.isRevoked(producer({ jti: 'shared-jti', show: 'show-a' }))).toBe(true);
+    expect(later.store.isRevoked(producer({ jti: 'shared-jti', show: 'show-b' }))).toBe(false);
+  });
+
   it("a token revoked through one relay is refused by the other at once, each hears it once, and a relay started later knows it", async () => {
     const a = await relayStore();
     const b = await relayStore();

@@ -132,6 +132,17 @@ const MIGRATIONS: string[] = [
      n INTEGER NOT NULL,
      PRIMARY KEY (show_id, day, type, product_id, mode)
    );`,
+  // A revoked token id counts for its own show only: the same jti under another show is another token.
+  `CREATE TABLE token_revocations_by_show (
+     show_id TEXT NOT NULL,
+     jti TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     revoked_at INTEGER NOT NULL,
+     PRIMARY KEY (show_id, jti)
+   );
+   INSERT INTO token_revocations_by_show (show_id, jti, expires_at, revoked_at) SELECT show_id, jti, expires_at, revoked_at FROM token_revocations;
+   DROP TABLE token_revocations;
+   ALTER TABLE token_revocations_by_show RENAME TO token_revocations;`,
 ];
 
 export class DataDirBusyError extends Error {}
