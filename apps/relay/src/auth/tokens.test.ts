@@ -33,7 +33,7 @@ describe('TokenService issue and verify', () => {
     const result = await service.verify(token);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.claims).toEqual({ show: 'demo', role: 'producer', name: 'Ana', jti: expect.any(String), iat: T0 });
+    expect(result.claims).toEqual({ show: 'demo', role: 'producer', name: 'Ana', jti: expect.any(String), iat: T0, exp: expiresAt });
     expect(result.claims.jti.length).toBeGreaterThan(0);
   });
 
@@ -167,12 +167,12 @@ describe('TokenService rejects', () => {
 
   it('the hand-made control token (right issuer and audience) is accepted, so the rejections above are about the claim', async () => {
     const token = await handMade(SECRET, (jwt) => jwt.setIssuer('cuecart').setAudience('cuecart:show'));
-    expect(await service.verify(token)).toEqual({ ok: true, claims: { show: 'demo', role: 'producer', name: 'Ana', jti: 'j1', iat: T0 } });
+    expect(await service.verify(token)).toEqual({ ok: true, claims: { show: 'demo', role: 'producer', name: 'Ana', jti: 'j1', iat: T0, exp: T0 + 3600_000 } });
   });
 });
 
 describe('checkRole', () => {
-  const claims: ShowClaims = { show: 'demo', role: 'host', name: 'Bo', jti: 'j', iat: T0 };
+  const claims: ShowClaims = { show: 'demo', role: 'host', name: 'Bo', jti: 'j', iat: T0, exp: T0 + 60_000 };
 
   it('allows the right show and an allowed role', () => {
     expect(checkRole(claims, 'demo', ['host', 'producer'])).toBeNull();

@@ -14,6 +14,8 @@ export interface ShowClaims {
   jti: string;
   /** When the token was issued, epoch ms: a rotation refuses tokens issued before it. */
   iat: number;
+  /** When its rights end, epoch ms: REST checks on every request, sockets are cut off then (sockets/token-expiry.ts). */
+  exp: number;
 }
 
 export type Verified = { ok: true; claims: ShowClaims } | { ok: false; error: ApiError };
@@ -97,7 +99,9 @@ function claimsOf(payload: Record<string, unknown>): ShowClaims | undefined {
   if (typeof payload.show !== 'string' || !role.success || typeof payload.jti !== 'string') return undefined;
   // Tokens from before `iat_ms` count from the start of their second, so a rotation still refuses them.
   const iat = typeof payload.iat_ms === 'number' ? payload.iat_ms : typeof payload.iat === 'number' ? payload.iat * 1000 : 0;
-  return { show: payload.show, role: role.data, name: typeof payload.name === 'string' ? payload.name : role.data, jti: payload.jti, iat };
+  // Every token this relay signs has an exp (jwtVerify requires it to be in the future); none reads as "now".
+  const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : 0;
+  return { show: payload.show, role: role.data, name: typeof payload.name === 'string' ? payload.name : role.data, jti: payload.jti, iat, exp };
 }
 
 /** Which roles may act in each place. A role never gains another's powers. */

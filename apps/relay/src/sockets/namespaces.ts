@@ -17,6 +17,7 @@ import { limitsFromEnv } from '../limits/limits.js';
 import { limitSocket } from '../limits/socket-limits.js';
 import { AddressCap } from '../limits/address-cap.js';
 import { handle, refuseCommands } from './handle.js';
+import { expireWithToken } from './token-expiry.js';
 import { tokenHandshake, viewerHandshake, type SocketData } from './handshake.js';
 
 export function attachNamespaces(io: Server, ctx: RelayContext): void {
@@ -66,8 +67,10 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   };
 
   const join = (socket: Socket) => {
-    const { showId } = socket.data as SocketData;
-    // First, so that every event of this socket, known or not, goes through its buckets.
+    const { showId, claims } = socket.data as SocketData;
+    // A token's rights end at its exp: checked before anything else the socket sends.
+    if (claims) expireWithToken(socket, claims);
+    // Then, so that every event of this socket, known or not, goes through its buckets.
     limitSocket(socket, limits, ctx.logger);
     void socket.join(showId);
     handle(socket, ctx.logger, 'overlay:get', () => snapshot(socket));

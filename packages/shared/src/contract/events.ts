@@ -67,6 +67,8 @@ export interface ProducerServerToClient {
   activity: (entries: Activity[]) => void;
   /** Sent just before the relay disconnects a socket whose token was revoked or rotated. */
   revoked: (error: ApiError) => void;
+  /** Sent just before the relay disconnects a socket whose token reached its expiry. */
+  'session:expired': (error: ApiError) => void;
 }
 export interface ProducerClientToServer extends SnapshotRequest {
   command: (command: Command, reply: Reply<Ack>) => void;
@@ -81,5 +83,6 @@ export interface HostServerToClient {
   rundown: (items: RundownItem[]) => void;
   cue: (cue: Cue) => void;
   revoked: (error: ApiError) => void;
+  'session:expired': (error: ApiError) => void;
 }
 export type HostClientToServer = SnapshotRequest;
