@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { api, connect, createShow, emitAck, freshDataDir, mintToken, received, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, freshDataDir, mintToken, received, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
 
 const SHOTS = screenshotDir();
 const dataDir = freshDataDir();
@@ -131,4 +131,26 @@ describe('producer console on the demo show', () => {
       removeDataDir(demo.dataDir);
     }
   }, 90_000);
+});
+
+describe('producer console when its token expires', () => {
+  it('says plainly that the session expired and how to get back, and stops reconnecting (screenshot)', async () => {
+    const short = await api(relay, 'POST', '/api/shows/studio/tokens', { role: 'producer', name: 'temp', ttlSeconds: 3 }, ADMIN_TOKEN);
+    expect(short.status).toBe(201);
+    const expiring = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      await expiring.goto(`${relay.url}/console#token=${short.body.token}`);
+      await expiring.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 15_000 });
+      const banner = expiring.locator('[data-testid="session-ended"]');
+      await banner.waitFor({ timeout: 8000 });
+      expect(await banner.getAttribute('data-reason')).toBe('expired');
+      expect(await banner.textContent()).toMatch(/Your session expired\..*new producer token.*\/console#token=NEW_TOKEN/);
+      await expiring.screenshot({ path: `${SHOTS}console-session-expired.png` });
+      // Nothing keeps knocking with the dead token.
+      await expiring.waitForTimeout(1500);
+      expect(await expiring.locator('[data-testid="connection-status"]').getAttribute('data-state')).toBe('ended');
+    } finally {
+      await expiring.close();
+    }
+  }, 30_000);
 });

@@ -6,6 +6,15 @@ const LABEL = { online: 'Online', offline: 'Offline', connecting: 'Connecting…
 export function ConnectionStatus() {
   const display = useConnection((s) => s.display);
   const error = useConnection((s) => s.lastError);
+  const ended = useConnection((s) => s.ended !== null);
+  if (ended) {
+    return (
+      <span className="link-status link-offline" data-testid="connection-status" data-state="ended" title={error ?? undefined} role="status">
+        <span className="link-dot" aria-hidden="true" />
+        Signed out
+      </span>
+    );
+  }
   return (
     <span className={`link-status link-${display}`} data-testid="connection-status" data-state={display} title={display !== 'online' && error ? error : undefined} role="status">
       <span className="link-dot" aria-hidden="true" />

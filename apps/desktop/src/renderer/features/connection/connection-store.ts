@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Presence } from '@cuecart/shared';
 import { displayState, msUntilChange, type DisplayState, type LinkFacts } from './connection-display.js';
+import type { SessionEnd } from './session-end.js';
 
 interface ConnectionState {
   facts: LinkFacts;
@@ -9,6 +10,9 @@ interface ConnectionState {
   lastError: string | null;
   selfId: string | null;
   presence: Presence | null;
+  /** Set once the relay ended this session for good (token expired or revoked): no more reconnecting. */
+  ended: SessionEnd | null;
+  endSession(end: SessionEnd): void;
   linkChanged(connected: boolean, selfId?: string | null): void;
   setError(message: string | null): void;
   setPresence(presence: Presence): void;
@@ -31,6 +35,8 @@ export const useConnection = create<ConnectionState>()((set, get) => {
     lastError: null,
     selfId: null,
     presence: null,
+    ended: null,
+    endSession: (ended) => set({ ended, lastError: ended.detail }),
     linkChanged: (connected, selfId) => {
       const { facts } = get();
       const link = connected ? 'connected' : 'disconnected';

@@ -6,6 +6,7 @@ import { ActivityLog } from '../activity/ActivityLog.js';
 import { CommandQueue } from '../commands/CommandQueue.js';
 import { ComposerPanel } from '../composer/ComposerPanel.js';
 import { ConnectionStatus, PresenceList } from '../connection/ConnectionStatus.js';
+import { SessionEnded } from '../connection/SessionEnded.js';
 import { HotkeyLegend } from '../hotkeys/HotkeyLegend.js';
 import { useGlobalShortcuts } from '../hotkeys/useGlobalShortcuts.js';
 import { useHotkeys } from '../hotkeys/useHotkeys.js';
@@ -29,6 +30,7 @@ export function ConsoleApp({ session }: { session: Extract<Session, { ok: true }
   return (
     <div className="cc-console" data-testid="console">
       <TopBar />
+      <SessionEnded />
       <main className="console-grid">
         <div className="col col-program">
           <ProgramMonitor />

@@ -6,6 +6,7 @@ import { useCatalog } from '../catalog/catalog-store.js';
 import { useCommands } from '../commands/commands-store.js';
 import { useConnection } from '../connection/connection-store.js';
 import { setProducerSocket } from '../connection/producer-link.js';
+import { sessionEndOf } from '../connection/session-end.js';
 import { useOverlay } from '../on-air/overlay-store.js';
 import { useRundown } from '../rundown/rundown-store.js';
 import { useSuggestions } from '../suggestions/suggestions-store.js';
@@ -23,15 +24,24 @@ export function startConsole(relay: string, token: string): () => void {
     // Whatever waited while we were away goes out now, with its original ids.
     useCommands.getState().flush();
   });
+  // The relay ends a session for good when its token expires or is revoked: say so, and stop reconnecting.
+  const end = (event: 'session:expired' | 'revoked' | 'connect_error', detail: string) => {
+    useConnection.getState().endSession(sessionEndOf(event, detail));
+    socket.disconnect();
+  };
+  socket.on('session:expired', (error) => end('session:expired', error.message));
+  socket.on('revoked', (error) => end('revoked', error.message));
   socket.on('disconnect', (reason) => {
     connection.linkChanged(false);
     useCommands.getState().linkDown();
-    // A server-side disconnect (relay restart) is not retried by Socket.IO on its own.
-    if (reason === 'io server disconnect') socket.connect();
+    // A server-side disconnect (relay restart) is not retried by Socket.IO on its own; an ended session is not retried.
+    if (reason === 'io server disconnect' && !useConnection.getState().ended) socket.connect();
   });
   socket.on('connect_error', (err) => {
     connection.linkChanged(false);
     connection.setError(err.message);
+    // A refused handshake (bad, expired or revoked token) is final: Socket.IO stops retrying.
+    if (!socket.active) end('connect_error', err.message);
   });
 
   socket.on('overlay', (state) => {

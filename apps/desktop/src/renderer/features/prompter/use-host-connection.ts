@@ -28,8 +28,17 @@ export function useHostConnection({ relay, token, showId }: PrompterSession): vo
       store.setConnection('connected');
       void loadShow();
     });
+    // The relay ends the session when the token expires or is revoked: say why and stop reconnecting.
+    let ended = false;
+    const end = (error: { message: string }) => {
+      ended = true;
+      store.setConnection('refused', error.message);
+      socket.disconnect();
+    };
+    socket.on('session:expired', end);
+    socket.on('revoked', end);
     socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect') store.setConnection('reconnecting');
+      if (reason !== 'io client disconnect' && !ended) store.setConnection('reconnecting');
     });
     socket.on('connect_error', (error) => {
       // A refused handshake (bad or expired token) is final: Socket.IO stops retrying, so say why.
