@@ -1,6 +1,6 @@
 // Builds the relay: database, show authority, REST routes and Socket.IO namespaces on one HTTP server.
 import { createServer, type Server as HttpServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import express from 'express';
 import { Server } from 'socket.io';
 import { apiError } from '@cuecart/shared';
@@ -60,6 +60,8 @@ export function readVersion(): string {
 
 export async function createRelay(config: RelayConfig, logger: Logger): Promise<Relay> {
   const secrets = ensureSecrets(config.dataDir, config);
+  // Where an admin puts file catalogs: there from the start, so the error that names it points somewhere real.
+  mkdirSync(config.catalogDir, { recursive: true });
   const db = openDatabase(config.dataDir);
   let cluster: Cluster | undefined;
   try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '@cuecart/shared';
 import { loadCatalog, type CatalogResult } from './load-catalog.js';
 
-// shared/ sits beside the repository (in CI too).
-const EVAL_FILE = fileURLToPath(new URL('../../../../../shared/eval/mentions-dev.json', import.meta.url));
+// The dev set kept in the repository.
+const EVAL_FILE = fileURLToPath(new URL('../../../../eval/mentions-dev.json', import.meta.url));
 
 const product = (id: string, extra: Partial<Product> = {}): Product => ({
   id,
@@ -62,6 +62,39 @@ describe('inline catalogs', () => {
   });
 });
 
+describe('file catalogs are confined to the catalog directory', () => {
+  const outside = mkdtempSync(join(tmpdir(), 'cuecart-outside-'));
+  const secret = join(outside, 'secret.json');
+  writeFileSync(secret, 'root:x:0:0:root:/root:/bin/bash');
+
+  it('refuses /etc/passwd, a path elsewhere, and ../ out of the directory, without reading them', async () => {
+    for (const path of ['/etc/passwd', secret, '../' + secret.split('/').slice(-2).join('/'), 'sub/../../x.json']) {
+      const message = expectInvalid(await loadCatalog({ provider: 'file', path }, dir));
+      expect(message, path).toMatch(/outside the catalog directory/);
+      expect(message).not.toContain('root:x');
+    }
+  });
+
+  it('refuses a symlink inside that leads out', async () => {
+    symlinkSync(secret, join(dir, 'link.json'));
+    const message = expectInvalid(await loadCatalog({ provider: 'file', path: 'link.json' }, dir));
+    expect(message).toMatch(/outside the catalog directory/);
+    expect(message).not.toContain('root:x');
+  });
+
+  it('answers a file that is not JSON without quoting any of it', async () => {
+    writeFileSync(join(dir, 'passwd.json'), 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1');
+    const message = expectInvalid(await loadCatalog({ provider: 'file', path: 'passwd.json' }, dir));
+    expect(message).toMatch(/is not JSON/);
+    expect(message).not.toMatch(/root|daemon|Unexpected|token/);
+  });
+
+  it('refuses a file over the size cap before reading it', async () => {
+    writeFileSync(join(dir, 'huge.json'), Buffer.alloc(25 * 1024 * 1024 + 1, 0x20));
+    expect(expectInvalid(await loadCatalog({ provider: 'file', path: 'huge.json' }, dir))).toMatch(/larger than 25 MB/);
+  });
+});
+
 describe('file catalogs', () => {
   it('reads a Product[] file', async () => {
     const products = [product('a'), product('b')];
@@ -69,25 +102,26 @@ describe('file catalogs', () => {
     expect(expectProducts(await loadCatalog({ provider: 'file', path: 'list.json' }, dir))).toEqual(products);
   });
 
-  it('reads a { products } file', async () => {
+  it('reads a { products } file, also named by its absolute path inside the catalog directory', async () => {
     const products = [product('a')];
     const path = writeJson('wrapped.json', { products });
-    expect(expectProducts(await loadCatalog({ provider: 'file', path }, '/somewhere/else'))).toEqual(products);
+    expect(expectProducts(await loadCatalog({ provider: 'file', path }, dir))).toEqual(products);
   });
 
-  it('reads the eval format { catalog } (shared/eval/mentions-dev.json)', async () => {
+  it('reads the eval format { catalog } (eval/mentions-dev.json)', async () => {
     const evalFile = JSON.parse(readFileSync(EVAL_FILE, 'utf8')) as { catalog: Array<{ id: string; title: string }> };
-    const products = expectProducts(await loadCatalog({ provider: 'file', path: EVAL_FILE }, dir));
+    copyFileSync(EVAL_FILE, join(dir, 'mentions-dev.json'));
+    const products = expectProducts(await loadCatalog({ provider: 'file', path: 'mentions-dev.json' }, dir));
     expect(products.length).toBe(evalFile.catalog.length);
     expect(products.map((p) => p.id)).toEqual(evalFile.catalog.map((p) => p.id));
     expect(products.map((p) => p.title)).toEqual(evalFile.catalog.map((p) => p.title));
     for (const p of products) expect(p.price.amount).toMatch(/^\d+(\.\d+)?$/);
   });
 
-  it('resolves a relative path against the base dir', async () => {
-    writeJson('nested.json', [product('x')]);
-    const nested = join(dir, 'sub');
-    expect(expectProducts(await loadCatalog({ provider: 'file', path: '../nested.json' }, nested)).map((p) => p.id)).toEqual(['x']);
+  it('resolves a relative path against the catalog directory', async () => {
+    mkdirSync(join(dir, 'sub'));
+    writeJson('sub/nested.json', [product('x')]);
+    expect(expectProducts(await loadCatalog({ provider: 'file', path: 'sub/nested.json' }, dir)).map((p) => p.id)).toEqual(['x']);
   });
 
   it('rejects a file with a product id twice', async () => {

@@ -1,6 +1,9 @@
 // Catalog providers: turn a show's catalog spec into products. Inline and file now; Shopify later.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// A file catalog is read only from inside the relay's catalog directory (CUECART_CATALOG_DIR, symlinks
+// followed), up to a size cap, and its errors never quote the file: an admin token must not become a way to
+// read whatever the relay can read.
+import { realpath, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { apiError, describeZodError, Product, type ApiError, type CatalogSpec } from '@cuecart/shared';
 
@@ -21,35 +24,61 @@ function fileSchema(json: unknown): z.ZodType<Product[]> | undefined {
   return undefined;
 }
 
-export async function loadCatalog(spec: CatalogSpec, baseDir: string): Promise<CatalogResult> {
+/** The largest catalog file read, as large as an inline catalog may be. */
+export const MAX_CATALOG_FILE_BYTES = 25 * 1024 * 1024;
+
+/** `catalogDir`: the only directory file catalogs are read from; relative paths start there. */
+export async function loadCatalog(spec: CatalogSpec, catalogDir: string): Promise<CatalogResult> {
   switch (spec.provider) {
     case 'inline':
       return checkUnique(spec.products);
     case 'file':
-      return loadFile(resolve(baseDir, spec.path));
+      return loadFile(spec.path, catalogDir);
     case 'shopify':
       return { ok: false, error: apiError('invalid', 'Shopify catalogs are not supported by this relay yet: use an "inline" or "file" catalog') };
   }
 }
 
-async function loadFile(path: string): Promise<CatalogResult> {
-  let text: string;
+async function loadFile(given: string, catalogDir: string): Promise<CatalogResult> {
+  const named = `catalog file "${given}"`;
+  const refused = (why: string) => ({ ok: false as const, error: apiError('invalid', `${named} ${why}`) });
+  let dir: string;
+  let path: string;
   try {
-    text = await readFile(path, 'utf8');
+    dir = await realpath(catalogDir);
   } catch {
-    return { ok: false, error: apiError('invalid', `catalog file ${path} cannot be read: check the path (relative paths start at the relay's working directory)`) };
+    return refused(`cannot be read: the catalog directory ${catalogDir} does not exist (create it, or set CUECART_CATALOG_DIR)`);
   }
+  const outside = `is outside the catalog directory ${dir}: put the file there and name it by its path inside it`;
+  if (!inside(dir, resolve(dir, given))) return refused(outside);
+  try {
+    path = await realpath(resolve(dir, given));
+  } catch {
+    return refused(`cannot be read: no such file at ${resolve(dir, given)} (relative paths start at the catalog directory)`);
+  }
+  // Checked again once links are followed: a symlink inside must not lead out.
+  if (!inside(dir, path)) return refused(outside);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return refused(`cannot be read: ${path} is not a file`);
+  if (info.size > MAX_CATALOG_FILE_BYTES) return refused(`is larger than ${MAX_CATALOG_FILE_BYTES / 1024 / 1024} MB: split the catalog or send it inline`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: apiError('invalid', `catalog file ${path} is not JSON: ${(error as Error).message}`) };
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    // Never the parser's message: it quotes the file.
+    return refused('is not JSON: check that it is a JSON file');
   }
   const schema = fileSchema(json);
-  if (!schema) return { ok: false, error: apiError('invalid', `catalog file ${path} must hold a list of products, { "products": [...] } or { "catalog": [...] }`) };
+  if (!schema) return refused('must hold a list of products, { "products": [...] } or { "catalog": [...] }');
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: apiError('invalid', `catalog file ${path}: ${describeZodError(parsed.error)}`) };
+  if (!parsed.success) return refused(`is not a valid catalog: ${describeZodError(parsed.error)}`);
   return checkUnique(parsed.data);
+}
+
+/** Whether `path` is `dir` itself or below it. */
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 function checkUnique(products: Product[]): CatalogResult {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -59,11 +60,13 @@ describe('loadConfig reads the environment', () => {
       CUECART_LOG_LEVEL: 'debug',
       CUECART_REDIS_DURABILITY: 'trust',
       CUECART_EVENT_RETENTION_DAYS: '30',
+      CUECART_CATALOG_DIR: '/srv/catalogs',
     });
     expect(config).toEqual({
       port: 8080,
       host: '0.0.0.0',
       dataDir: '/var/lib/cuecart',
+      catalogDir: '/srv/catalogs',
       secret: SECRET,
       adminToken: ADMIN,
       redisUrl: 'rediss://cache.example:6380/0',
@@ -75,7 +78,8 @@ describe('loadConfig reads the environment', () => {
   });
 
   it('keeps raw beacons 90 days and checks Redis by default; refuses a retention that is not a whole number of days', () => {
-    expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90 });
+    expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90, catalogDir: join('./.cuecart', 'catalogs') });
+    expect(loadConfig({ CUECART_DATA_DIR: '/data' }).catalogDir).toBe('/data/catalogs');
     expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '0' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
     expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '1.5' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
     expect(() => loadConfig({ CUECART_REDIS_DURABILITY: 'maybe' })).toThrow(/CUECART_REDIS_DURABILITY/);

@@ -1,4 +1,5 @@
 // Relay configuration from the environment (DESIGN.md "Running it"), parsed once at start.
+import { join } from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '@cuecart/shared';
 
@@ -18,6 +19,8 @@ const Env = z.object({
     .default(4455),
   CUECART_HOST: z.string().min(1).default('127.0.0.1'),
   CUECART_DATA_DIR: z.string().min(1).default('./.cuecart'),
+  /** File catalogs are read from here only; unset, the data dir's `catalogs/`. */
+  CUECART_CATALOG_DIR: z.string().min(1).optional(),
   CUECART_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CUECART_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
@@ -37,6 +40,8 @@ export interface RelayConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The only directory `file` catalogs are read from. */
+  catalogDir: string;
   secret?: string;
   adminToken?: string;
   redisUrl?: string;
@@ -56,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = Env.safeParse(present);
   if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
-  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
   if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
   if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
   if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;

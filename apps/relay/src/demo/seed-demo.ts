@@ -29,7 +29,8 @@ export interface DemoAccess {
 
 export async function seedDemo(ctx: RelayContext): Promise<DemoAccess> {
   if (!ctx.authority.get(DEMO_SHOW_ID)) {
-    const catalog = await loadCatalog({ provider: 'file', path: DEMO_CATALOG_PATH }, process.cwd());
+    // The demo's own folder is its catalog directory: the committed catalog, whatever CUECART_CATALOG_DIR says.
+    const catalog = await loadCatalog({ provider: 'file', path: 'catalog.json' }, DEMO_DIR);
     if (!catalog.ok) throw new Error(`the demo catalog is broken: ${catalog.error.message}`);
     const created = await ctx.authority.create({
       id: DEMO_SHOW_ID,

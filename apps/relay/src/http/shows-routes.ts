@@ -20,7 +20,7 @@ export function showsRoutes(ctx: RelayContext): Router {
   router.post('/api/shows', admin, express.json({ limit: CATALOG_LIMIT }), async (req, res) => {
     const body = parseBody(req, res, CreateShowBody, 'the show');
     if (!body) return;
-    const catalog = await loadCatalog(body.catalog, process.cwd());
+    const catalog = await loadCatalog(body.catalog, ctx.config.catalogDir);
     if (!catalog.ok) return sendError(res, catalog.error);
     const created = await ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
     if (!created.ok) return sendError(res, created.error);

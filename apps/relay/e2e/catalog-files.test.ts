@@ -1,0 +1,39 @@
+// File catalogs through POST /api/shows: only from the relay's catalog directory, and an error never quotes a
+// file (security review, issue 11 finding 7).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, api, products, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+
+let relay: RelayProcess;
+beforeAll(async () => {
+  relay = await startRelay();
+});
+afterAll(async () => {
+  expect(await relay.stop()).toBe(0);
+  removeDataDir(relay.dataDir);
+});
+
+const create = (id: string, path: string) => api(relay, 'POST', '/api/shows', { id, title: id, catalog: { provider: 'file', path } }, ADMIN_TOKEN);
+
+describe('POST /api/shows with a file catalog', () => {
+  it('refuses /etc/passwd and traversal out of the catalog directory, quoting nothing of them', async () => {
+    for (const path of ['/etc/passwd', '../secret', '../../../../../../etc/passwd']) {
+      const res = await create('nope', path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.message).toMatch(/outside the catalog directory/);
+      expect(JSON.stringify(res.body)).not.toMatch(/root:|CUECART|secret[^"]*"[^"]*[a-f0-9]{20}/);
+    }
+    // The relay's own secrets sit in the data dir, next to the catalog directory: not readable either.
+    const secret = await create('nope', '../secret');
+    expect(secret.body.error.message).not.toMatch(/not JSON|valid catalog/);
+  });
+
+  it('reads a catalog put in the catalog directory (the data dir’s catalogs/ by default)', async () => {
+    const dir = join(relay.dataDir, 'catalogs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'spring.json'), JSON.stringify({ products }));
+    const res = await create('spring', 'spring.json');
+    expect(res).toMatchObject({ status: 201, body: { id: 'spring', catalog: { provider: 'file', productCount: products.length } } });
+  });
+});
