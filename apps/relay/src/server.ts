@@ -34,6 +34,7 @@ import { apiCors } from './http/cors.js';
 import { apiRateLimit } from './limits/rest-limits.js';
 import { limitsFromEnv } from './limits/limits.js';
 import { SourceManager } from './transcript/source-manager.js';
+import { providerFetch } from './net/guarded-fetch.js';
 import { TranscriptService } from './transcript/transcript-service.js';
 
 /** Pending connections the kernel may hold for us (Node's default is 511). */
@@ -90,7 +91,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     beacons: new BeaconIntake(authority, track, limitsFromEnv()),
     commerce: new DemoStore(cluster ? cluster.carts : new SqliteCartStore(db), authority, track),
     transcript,
-    sources: new SourceManager(authority, transcript, logger),
+    sources: new SourceManager(authority, transcript, logger, Date.now, providerFetch(config.allowPrivateUrls)),
     logger,
   };
   const sources = ctx.sources;

@@ -61,6 +61,7 @@ describe('loadConfig reads the environment', () => {
       CUECART_REDIS_DURABILITY: 'trust',
       CUECART_EVENT_RETENTION_DAYS: '30',
       CUECART_CATALOG_DIR: '/srv/catalogs',
+      CUECART_ALLOW_PRIVATE_URLS: '1',
     });
     expect(config).toEqual({
       port: 8080,
@@ -71,6 +72,7 @@ describe('loadConfig reads the environment', () => {
       adminToken: ADMIN,
       redisUrl: 'rediss://cache.example:6380/0',
       demo: true,
+      allowPrivateUrls: true,
       logLevel: 'debug',
       redisDurability: 'trust',
       eventRetentionDays: 30,
@@ -80,6 +82,7 @@ describe('loadConfig reads the environment', () => {
   it('keeps raw beacons 90 days and checks Redis by default; refuses a retention that is not a whole number of days', () => {
     expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90, catalogDir: join('./.cuecart', 'catalogs') });
     expect(loadConfig({ CUECART_DATA_DIR: '/data' }).catalogDir).toBe('/data/catalogs');
+    expect(loadConfig({}).allowPrivateUrls).toBe(false);
     expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '0' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
     expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '1.5' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
     expect(() => loadConfig({ CUECART_REDIS_DURABILITY: 'maybe' })).toThrow(/CUECART_REDIS_DURABILITY/);

@@ -33,6 +33,7 @@ const Env = z.object({
     .pipe(z.number().min(1, 'must be a whole number of days, 1 or more'))
     .default(90),
   CUECART_DEMO: flag,
+  CUECART_ALLOW_PRIVATE_URLS: flag,
   CUECART_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,6 +51,8 @@ export interface RelayConfig {
   /** Raw beacon rows older than this roll up into daily counts. */
   eventRetentionDays: number;
   demo: boolean;
+  /** Provider URLs (V100) may be plain http and point at loopback or private addresses: a provider inside your network, or tests. */
+  allowPrivateUrls: boolean;
   logLevel: z.infer<typeof Env>['CUECART_LOG_LEVEL'];
 }
 
@@ -61,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = Env.safeParse(present);
   if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
-  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, allowPrivateUrls: e.CUECART_ALLOW_PRIVATE_URLS, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
   if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
   if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
   if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;

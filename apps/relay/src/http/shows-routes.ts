@@ -2,6 +2,7 @@
 import express, { Router } from 'express';
 import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, httpStatusOf, type Product, type Show } from '@cuecart/shared';
 import { loadCatalog } from '../catalog/load-catalog.js';
+import { checkProviderUrl } from '../net/public-address.js';
 import type { RelayContext } from '../context.js';
 import { RevocationNotSaved } from '../auth/revocations.js';
 import type { ShowClaims } from '../auth/tokens.js';
@@ -20,6 +21,10 @@ export function showsRoutes(ctx: RelayContext): Router {
   router.post('/api/shows', admin, express.json({ limit: CATALOG_LIMIT }), async (req, res) => {
     const body = parseBody(req, res, CreateShowBody, 'the show');
     if (!body) return;
+    if (body.transcript?.provider === 'v100') {
+      const refused = checkProviderUrl(body.transcript.baseUrl, ctx.config.allowPrivateUrls);
+      if (refused) return send(res, 'invalid', `transcript.baseUrl ${refused}: use the V100 API's public https address (an operator can allow private addresses with CUECART_ALLOW_PRIVATE_URLS=1)`);
+    }
     const catalog = await loadCatalog(body.catalog, ctx.config.catalogDir);
     if (!catalog.ok) return sendError(res, catalog.error);
     const created = await ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });

@@ -1,6 +1,7 @@
 // Runs each show's transcript source (V100 or simulated) inside the relay and feeds it to ingest.
 import type { TranscriptSourceSpec } from '@cuecart/shared';
 import type { Logger } from '../logger.js';
+import { providerFetch } from '../net/guarded-fetch.js';
 import type { ShowAuthority } from '../shows/show-authority.js';
 import { createSimulatedSource } from './sources/simulated-source.js';
 import type { SourceContext, TranscriptSource } from './sources/source.js';
@@ -15,6 +16,8 @@ export class SourceManager {
     private readonly transcript: TranscriptService,
     private readonly logger: Logger,
     private readonly clock: () => number = Date.now,
+    /** What provider sources fetch with: by default it refuses non-public addresses (see net/guarded-fetch.ts). */
+    private readonly fetch: typeof globalThis.fetch = providerFetch(false),
   ) {}
 
   startAll(): void {
@@ -53,6 +56,7 @@ export class SourceManager {
       language: spec.language,
       title,
       productSkus: skus,
+      fetch: this.fetch,
       ...(spec.eventId ? { eventId: spec.eventId } : {}),
       onEventCreated: (eventId) => void this.authority.setTranscript(ctx.showId, { ...spec, eventId }),
     });

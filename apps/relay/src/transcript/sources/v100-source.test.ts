@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startV100Server, type ScriptedItem, type V100ServerOptions, type V100TestServer } from '../../test-support/v100-server.js';
 import type { TranscriptSource } from './source.js';
 import { backoffDelay, createV100Source, mapV100Segment, type V100Options } from './v100-source.js';
+import { providerFetch } from '../../net/guarded-fetch.js';
 
 const KEY = 'sk-test-good-key';
 const FAST = { initialMs: 5, maxMs: 20 };
@@ -51,7 +52,8 @@ async function setup(serverOptions: Partial<V100ServerOptions>, sourceOptions: P
   const onEventCreated = vi.fn();
   source = createV100Source(
     { showId: 'spring-launch', sink, logger: log.logger, clock: Date.now },
-    { baseUrl: server.baseUrl, apiKey: KEY, language: 'en', title: 'Spring Launch', productSkus: ['SKU-001', 'SKU-002'], onEventCreated, backoff: FAST, ...sourceOptions },
+    // The fake V100 listens on loopback: allowed the way an operator allows it (CUECART_ALLOW_PRIVATE_URLS=1).
+    { baseUrl: server.baseUrl, apiKey: KEY, language: 'en', title: 'Spring Launch', productSkus: ['SKU-001', 'SKU-002'], onEventCreated, backoff: FAST, fetch: providerFetch(true), ...sourceOptions },
   );
   source.start();
   return { server, source, log, received, sink, onEventCreated };
@@ -60,6 +62,14 @@ async function setup(serverOptions: Partial<V100ServerOptions>, sourceOptions: P
 const flat = (received: TranscriptSegmentInput[][]) => received.flat();
 
 describe('createV100Source', () => {
+  it('never sends the API key to a loopback V100 unless the operator allows private URLs, and says why it stopped', async () => {
+    const { server, log } = await setup({ createdEventId: 'evt_never' }, { fetch: undefined });
+    await expect.poll(() => log.at('error').join('\n'), { timeout: 3000 }).toMatch(/baseUrl was refused: .*must use https.*CUECART_ALLOW_PRIVATE_URLS=1/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.createRequests).toEqual([]);
+    expect(server.streamRequests).toEqual([]);
+  });
+
   it('creates the live event with real-time transcription and the SKUs, then streams partial and final segments in order', async () => {
     const { server, log, received, onEventCreated } = await setup({
       createdEventId: 'evt_new',

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { MAX_SEGMENT_CHARS, TranscriptSegmentInput } from '@cuecart/shared';
 import { z } from 'zod';
+import { NonPublicAddressError, providerFetch } from '../../net/guarded-fetch.js';
 import type { Logger } from '../../logger.js';
 import type { SourceContext, TranscriptSource } from './source.js';
 import { createSseParser, type SseEvent } from './sse-parser.js';
@@ -27,7 +28,7 @@ export interface V100Options {
   productSkus: string[];
   /** Called once when the adapter created a live event, so the relay can keep its id (no second event after a restart). */
   onEventCreated?: (eventId: string) => void;
-  /** Injectable for tests; defaults to the global fetch. */
+  /** Defaults to the provider fetch that refuses non-public addresses; the operator's allowance swaps it. */
   fetch?: typeof fetch;
   /** Reconnection delays: exponential from initialMs, capped at maxMs, with jitter. */
   backoff?: { initialMs: number; maxMs: number };
@@ -101,7 +102,8 @@ type Outcome = 'stop' | 'retry' | 'reset';
 
 export function createV100Source(ctx: SourceContext, options: V100Options): TranscriptSource {
   const log: Logger = ctx.logger.child({ source: 'v100', showId: ctx.showId });
-  const doFetch = options.fetch ?? fetch;
+  // Public addresses only unless told otherwise: the API key goes with every request.
+  const doFetch = options.fetch ?? providerFetch(false);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const abort = new AbortController();
@@ -258,6 +260,11 @@ export function createV100Source(ctx: SourceContext, options: V100Options): Tran
         }
       } catch (err) {
         if (abort.signal.aborted) return;
+        const refused = nonPublicMessage(err);
+        if (refused) {
+          log.error(`the V100 baseUrl was refused: ${refused}. Point the show at V100's public https API (or set CUECART_ALLOW_PRIVATE_URLS=1 for a V100 inside your network); not retrying.`);
+          return;
+        }
         log.warn({ err }, 'the V100 connection failed; will retry');
         outcome = 'retry';
       }
@@ -281,4 +288,12 @@ export function createV100Source(ctx: SourceContext, options: V100Options): Tran
       await running;
     },
   };
+}
+
+/** The refusal of a non-public address, thrown by the provider fetch directly or as the cause of fetch's TypeError. */
+function nonPublicMessage(err: unknown): string | undefined {
+  for (let e = err as { cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e instanceof NonPublicAddressError) return e.message;
+  }
+  return undefined;
 }
