@@ -154,3 +154,22 @@ describe('producer console when its token expires', () => {
     }
   }, 30_000);
 });
+
+describe('opening the prompter from the console', () => {
+  it('opens it with a host token of its own, drops every token from the address bar, and survives a reload', async () => {
+    expect(page.url()).toBe(`${relay.url}/console`);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.locator('[data-testid="open-prompter"]').click()]);
+    await tab.waitForURL(/\/prompter\/studio/, { timeout: 10_000 });
+    await tab.locator('[data-testid="prompter-status"][data-connection="connected"]').waitFor({ timeout: 10_000 });
+    expect(tab.url()).toBe(`${relay.url}/prompter/studio`);
+    // The token it connected with is a host token, not the producer's.
+    const stored = await tab.evaluate(() => sessionStorage.getItem('cuecart:token:/prompter/studio'));
+    expect(stored).not.toBe(tokens.producer);
+    const claims = JSON.parse(Buffer.from(stored!.split('.')[1]!, 'base64url').toString()) as { role: string; show: string };
+    expect(claims).toMatchObject({ role: 'host', show: 'studio' });
+    await tab.reload();
+    await tab.locator('[data-testid="prompter-status"][data-connection="connected"]').waitFor({ timeout: 10_000 });
+    expect(tab.url()).toBe(`${relay.url}/prompter/studio`);
+    await tab.close();
+  }, 30_000);
+});

@@ -12,6 +12,7 @@ import { registerIpcHandlers, sendGlobalShortcut, type ConnectAnswer } from './i
 import { buildMenuTemplate } from './menu.js';
 import { createShortcutManager, type ShortcutManager } from './shortcuts.js';
 import { consoleUrl, isSameOrigin, prompterUrl } from './url-guard.js';
+import { mintHostToken } from './host-token.js';
 import type { WindowKind } from './window-options.js';
 import { createWindowStateStore } from './window-state.js';
 import { createWindow, type WindowFactoryDeps } from './windows.js';
@@ -161,7 +162,9 @@ async function openPrompter(forShow: string): Promise<void> {
   if (!connection) throw new Error('not connected to a relay');
   showId = forShow;
   rebuildMenu();
-  const url = prompterUrl(connection.relay, forShow, connection.token);
+  // Its own host token, never the producer's: the prompter only reads.
+  const hostToken = await mintHostToken((u, init) => net.fetch(u, init), connection.relay, forShow, connection.token);
+  const url = prompterUrl(connection.relay, forShow, hostToken);
   if (!prompterWindow) {
     if (!windowDeps) throw new Error('the app is not ready yet');
     const win = createWindow(windowDeps, 'prompter');

@@ -2,10 +2,17 @@
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './features/console/ConsoleApp.js';
 import { PrompterApp } from './features/prompter/PrompterApp.js';
-import { readSession } from './lib/session.js';
+import { adoptToken, readSession } from './lib/session.js';
 
 const root = createRoot(document.getElementById('root')!);
-const session = readSession(window.location);
+const storage = (() => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const session = readSession(adoptToken(window.location, window.history, storage));
 if (!session.ok) {
   root.render(<p className="fatal">{session.message}</p>);
 } else if (session.page === 'prompter') {

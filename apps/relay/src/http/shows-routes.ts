@@ -5,8 +5,8 @@ import { loadCatalog } from '../catalog/load-catalog.js';
 import { checkProviderUrl } from '../net/public-address.js';
 import type { RelayContext } from '../context.js';
 import { RevocationNotSaved } from '../auth/revocations.js';
-import type { ShowClaims } from '../auth/tokens.js';
-import { requireAdmin, requireShowRole } from './auth.js';
+import { checkRole, sameSecret, type ShowClaims } from '../auth/tokens.js';
+import { bearer, requireAdmin, requireShowRole } from './auth.js';
 import { parseBody, send, sendError } from './respond.js';
 
 /** Inline catalogs can be large (tens of thousands of products); every other body is small. */
@@ -40,12 +40,32 @@ export function showsRoutes(ctx: RelayContext): Router {
     res.json(show);
   });
 
-  router.post('/api/shows/:id/tokens', admin, small, async (req, res) => {
+  // The admin mints any role. A producer of the show may mint a host token for it (the prompter it opens), never
+  // longer-lived than its own: a host can do less than a producer, so no one gains a power this way.
+  router.post('/api/shows/:id/tokens', small, async (req, res) => {
     const id = String(req.params.id);
+    const token = bearer(req);
+    if (!token) return send(res, 'unauthorized', 'this needs the admin token, or a producer token of the show for a host token: send "Authorization: Bearer <token>"');
+    const isAdmin = sameSecret(token, ctx.adminToken);
+    let producer: ShowClaims | undefined;
+    if (!isAdmin) {
+      const verified = await ctx.tokens.verify(token);
+      if (!verified.ok) return sendError(res, verified.error);
+      const denied = checkRole(verified.claims, id, ['producer']);
+      if (denied) return sendError(res, denied);
+      producer = verified.claims;
+    }
     if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
     const body = parseBody(req, res, TokenRequest, 'the token request');
     if (!body) return;
-    const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds);
+    let ttlSeconds = body.ttlSeconds;
+    if (producer) {
+      // Answered as a missing credential: minting any other role needs the admin token.
+      if (body.role !== 'host') return send(res, 'unauthorized', `a producer token can mint host tokens only: a ${body.role} token needs the admin token`);
+      const left = Math.floor((producer.exp - Date.now()) / 1000);
+      ttlSeconds = Math.max(1, Math.min(ttlSeconds ?? left, left));
+    }
+    const issued = await ctx.tokens.issue(id, body.role, body.name ?? (producer ? `${producer.name} (prompter)` : body.role), ttlSeconds);
     res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
   });
 

@@ -16,3 +16,41 @@ export function readSession(location: Pick<Location, 'pathname' | 'hash' | 'orig
   if (prompter) session.showId = decodeURIComponent(prompter[1]!);
   return session;
 }
+
+export interface TokenStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * Takes the token out of the address: a `#token=` fragment is moved into this tab's sessionStorage and the URL
+ * is replaced without it, so it is not in the address bar, the history or a shared screenshot; a reload finds
+ * it in storage. Returns the location to read the session from.
+ */
+export function adoptToken(
+  location: Pick<Location, 'pathname' | 'hash' | 'origin' | 'search'>,
+  history: Pick<History, 'replaceState'>,
+  storage: TokenStorage | undefined,
+): Pick<Location, 'pathname' | 'hash' | 'origin'> {
+  const key = `cuecart:token:${location.pathname}`;
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    try {
+      storage?.setItem(key, fromUrl);
+    } catch {
+      // Storage blocked: the token lives for this page load only.
+    }
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(null, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+    return { pathname: location.pathname, origin: location.origin, hash: `#token=${encodeURIComponent(fromUrl)}` };
+  }
+  let stored: string | null = null;
+  try {
+    stored = storage?.getItem(key) ?? null;
+  } catch {
+    stored = null;
+  }
+  return { pathname: location.pathname, origin: location.origin, hash: stored ? `#token=${encodeURIComponent(stored)}` : location.hash };
+}
