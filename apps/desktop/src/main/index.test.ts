@@ -77,7 +77,8 @@ const fake = vi.hoisted(() => {
       globalShortcut: { register: vi.fn(() => true), unregister: vi.fn(), unregisterAll: vi.fn() },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
-      net: { fetch: vi.fn(async () => ({ ok: true, status: 200 })) },
+      // /healthz answers 200; the token route mints the prompter's host token.
+      net: { fetch: vi.fn(async (url: string) => ({ ok: true, status: url.endsWith('/tokens') ? 201 : 200, json: async () => ({ token: 'HOST-TOKEN', role: 'host' }) })) },
       safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
       screen: { getAllDisplays: () => [display], getPrimaryDisplay: () => display },
     },
@@ -119,7 +120,9 @@ describe('main process wiring', async () => {
     const consoleWindow = fake.windows[0]!;
     const event = { sender: consoleWindow.webContents, senderFrame: { url: consoleWindow.webContents.url, parent: null } };
     await fake.handlers.get('cuecart:prompter:open')!(event, 'demo');
-    expect(fake.windows[1]!.loaded).toEqual([`http://127.0.0.1:4455/prompter/demo#token=${encodeURIComponent(TOKEN)}`]);
+    // With a host token minted for it, never the console's producer token (issue 11, finding 11).
+    expect(fake.windows[1]!.loaded).toEqual(['http://127.0.0.1:4455/prompter/demo#token=HOST-TOKEN']);
+    expect(fake.electron.net.fetch).toHaveBeenCalledWith('http://127.0.0.1:4455/api/shows/demo/tokens', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ authorization: `Bearer ${TOKEN}` }) }));
     await fake.handlers.get('cuecart:shortcuts:set')!(event, { clear: 'Alt+Shift+X' });
     const [, callback] = fake.electron.globalShortcut.register.mock.calls.at(-1) as unknown as [string, () => void];
     callback();
