@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionStore, readFlag, resolveConnection, showIdFromToken, type TokenCipher } from './config.js';
+import { createConnectionStore, tokenStorageNotice, readFlag, resolveConnection, showIdFromToken, type TokenCipher } from './config.js';
 import { memoryFs, join } from './fake-fs.test-support.js';
 
 const saved = { relay: 'http://10.0.0.5:4455', token: 'saved-token' };
@@ -72,6 +72,19 @@ describe('connection store', () => {
     const fs = memoryFs();
     createConnectionStore(fs, '/data', join, cipher(false)).save(saved);
     expect(createConnectionStore(fs, '/data', join, cipher(false)).load()).toEqual(saved);
+  });
+
+  it('says when the token could only be kept unencrypted, and where, instead of doing it silently', () => {
+    const fs = memoryFs();
+    expect(createConnectionStore(fs, '/data', join, cipher(true)).save(saved)).toBe('encrypted');
+    const store = createConnectionStore(fs, '/data', join, cipher(false));
+    const outcome = store.save(saved);
+    expect(outcome).toBe('unencrypted');
+    const notice = tokenStorageNotice(outcome, store.file, 'linux');
+    expect(notice).toMatchObject({ type: 'warning', message: expect.stringContaining('without encryption') });
+    expect(notice!.detail).toContain('/data/connection.json');
+    expect(notice!.detail).toMatch(/GNOME Keyring or KWallet/);
+    expect(tokenStorageNotice('encrypted', store.file, 'linux')).toBeNull();
   });
 
   it('forgets a corrupt file or a token it cannot decrypt', () => {

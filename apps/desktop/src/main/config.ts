@@ -78,14 +78,39 @@ const SavedConnectionFile = z.object({
 
 export type TokenCipher = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
 
+/** How a saved token ended up on disk: encrypted by the OS keychain, in plain text (no keychain), or not at all. */
+export type SaveOutcome = 'encrypted' | 'unencrypted' | 'not-saved';
+
 export interface ConnectionStore {
+  /** Where the connection is kept. */
+  readonly file: string;
   load(): Connection | null;
-  save(connection: Connection): void;
+  save(connection: Connection): SaveOutcome;
+}
+
+/**
+ * What to tell the producer when the token could only be kept unencrypted: said out loud, never done silently.
+ * Null when there is nothing to say.
+ */
+export function tokenStorageNotice(outcome: SaveOutcome, file: string, platform: string): { type: 'warning'; title: string; message: string; detail: string; buttons: string[] } | null {
+  if (outcome !== 'unencrypted') return null;
+  const keychain =
+    platform === 'linux'
+      ? 'Linux has no keyring running for this session (install and unlock GNOME Keyring or KWallet, then start Cuecart again)'
+      : 'the operating system refused to encrypt it';
+  return {
+    type: 'warning',
+    title: 'Relay token kept unencrypted',
+    message: 'Your relay token is saved on this computer without encryption.',
+    detail: `Cuecart could not encrypt it because ${keychain}. It is in ${file}: anyone who can read your user account's files can use it to produce this show until it expires. Delete that file to forget it, or ask the show admin to revoke the token if this computer is shared.`,
+    buttons: ['OK'],
+  };
 }
 
 export function createConnectionStore(fs: JsonFs, dir: string, join: (...parts: string[]) => string, cipher: TokenCipher): ConnectionStore {
   const file = join(dir, 'connection.json');
   return {
+    file,
     load() {
       const saved = readJsonFile(fs, file, SavedConnectionFile.nullable(), null);
       if (!saved) return null;
@@ -99,12 +124,15 @@ export function createConnectionStore(fs: JsonFs, dir: string, join: (...parts: 
       return parsed.success ? parsed.data : null;
     },
     save({ relay, token }) {
-      const stored = cipher.isEncryptionAvailable() ? { encrypted: cipher.encryptString(token).toString('base64') } : { plain: token };
+      const encrypted = cipher.isEncryptionAvailable();
+      const stored = encrypted ? { encrypted: cipher.encryptString(token).toString('base64') } : { plain: token };
       try {
         writeJsonFile(fs, dir, file, { version: 1, relay, token: stored });
       } catch {
         // Connected for this session; the next launch asks again.
+        return 'not-saved';
       }
+      return encrypted ? 'encrypted' : 'unencrypted';
     },
   };
 }

@@ -111,6 +111,11 @@ describe('main process wiring', async () => {
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
   });
 
+  it('tells the producer, once, that the token is kept unencrypted when the OS has no keychain', () => {
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ type: 'warning', title: 'Relay token kept unencrypted', detail: expect.stringContaining('connection.json') }));
+  });
+
   it('remembers the connection for the next launch', () => {
     const saved = JSON.parse(readFileSync(join(dir, 'Cuecart', 'connection.json'), 'utf8'));
     expect(saved).toMatchObject({ version: 1, relay: 'http://127.0.0.1:4455' });

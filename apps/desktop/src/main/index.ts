@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GlobalAction } from '../shared-ipc/bridge.js';
-import { createConnectionStore, resolveConnection, showIdFromToken, type Connection } from './config.js';
+import { createConnectionStore, resolveConnection, showIdFromToken, tokenStorageNotice, type Connection } from './config.js';
 import { connectPageHtml } from './connect-page.js';
 import { registerIpcHandlers, sendGlobalShortcut, type ConnectAnswer } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
@@ -62,6 +62,15 @@ function start(): void {
   connectPageUrl = pathToFileURL(connectPagePath).href;
 
   const connections = createConnectionStore(fs, userData, join, safeStorage);
+  // Said once a run, the first time a token can only be saved in plain text.
+  let warned = false;
+  const remember = (next: Connection) => {
+    const notice = tokenStorageNotice(connections.save(next), connections.file, process.platform);
+    if (notice && !warned) {
+      warned = true;
+      void dialog.showMessageBox(notice);
+    }
+  };
   windowDeps = { BrowserWindow, screen, state: createWindowStateStore(fs, userData, join), preload: PRELOAD, version: app.getVersion() };
 
   registerIpcHandlers({
@@ -78,7 +87,7 @@ function start(): void {
     connect: async (next) => {
       const answer = await probeRelay(next.relay);
       if (answer.ok) {
-        connections.save(next);
+        remember(next);
         useConnection(next);
       }
       return answer;
@@ -88,7 +97,7 @@ function start(): void {
 
   const resolved = resolveConnection(process.argv, process.env, connections.load());
   if (resolved.ok) {
-    if (resolved.source !== 'saved') connections.save(resolved.connection);
+    if (resolved.source !== 'saved') remember(resolved.connection);
     useConnection(resolved.connection);
   } else {
     openConsole();
