@@ -2,34 +2,30 @@
 // findings 1, 3, 4 and 5): beacons never make revenue, name only the show's products, spend one budget per
 // address, count once per eventId; an Authorization header never opens a locked show to another origin.
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, products, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, products } from './support/relay-process.js';
+import { suiteRelay } from './support/suite-relay.js';
 
-let relay: RelayProcess;
+const suite = suiteRelay();
 let producer: string;
 const sockets: Socket[] = [];
 const BRAND = 'https://brand.example';
 const EVIL = 'https://evil.example';
 
 beforeAll(async () => {
-  relay = await startRelay();
-  producer = (await createShow(relay, 'beacons')).producer;
-  const locked = await api(relay, 'POST', '/api/shows', { id: 'locked', title: 'Locked', catalog: { provider: 'inline', products }, rundown: ['p-mug'], allowedOrigins: [BRAND] }, ADMIN_TOKEN);
+  producer = (await createShow(suite.relay, 'beacons')).producer;
+  const locked = await api(suite.relay, 'POST', '/api/shows', { id: 'locked', title: 'Locked', catalog: { provider: 'inline', products }, rundown: ['p-mug'], allowedOrigins: [BRAND] }, ADMIN_TOKEN);
   expect(locked.status).toBe(201);
 });
 afterEach(() => {
   for (const s of sockets.splice(0)) s.close();
 });
-afterAll(async () => {
-  expect(await relay.stop()).toBe(0);
-  removeDataDir(relay.dataDir);
-});
 
 const event = (over: Record<string, unknown> = {}) => ({ type: 'impression', showId: 'beacons', productId: 'p-mug', sessionId: 'viewer-1', mode: 'live', ...over });
-const analytics = async (show = 'beacons', token = producer) => (await api(relay, 'GET', `/api/shows/${show}/analytics`, undefined, token)).body;
-const post = (path: string, body: string, headers: Record<string, string>) => fetch(relay.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const analytics = async (show = 'beacons', token = producer) => (await api(suite.relay, 'GET', `/api/shows/${show}/analytics`, undefined, token)).body;
+const post = (path: string, body: string, headers: Record<string, string>) => fetch(suite.relay.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 const viewerFrom = async (ip: string, show = 'beacons') => {
-  const socket = await connect(relay, '/viewer', { show }, { headers: { 'x-forwarded-for': ip } });
+  const socket = await connect(suite.relay, '/viewer', { show }, { headers: { 'x-forwarded-for': ip } });
   sockets.push(socket);
   return socket;
 };
@@ -37,7 +33,7 @@ const viewerFrom = async (ip: string, show = 'beacons') => {
 describe('beacons never make money', () => {
   it('counts a client purchase of 1e9 as a signal, with revenue and orders only from recorded orders', async () => {
     const before = await analytics();
-    expect((await api(relay, 'POST', '/api/track', { events: [event({ type: 'purchase', value: 1e9 })] })).status).toBe(202);
+    expect((await api(suite.relay, 'POST', '/api/track', { events: [event({ type: 'purchase', value: 1e9 })] })).status).toBe(202);
     const viewer = await viewerFrom('198.51.100.20');
     expect(await emitAck(viewer, 'track', event({ type: 'purchase', value: 1e9, sessionId: 'viewer-2' }))).toEqual({ ok: true });
     const after = await analytics();
@@ -48,7 +44,7 @@ describe('beacons never make money', () => {
   });
 
   it('refuses beacons for products that are not in the show, over REST and a socket', async () => {
-    const rest = await api(relay, 'POST', '/api/track', { events: [event(), event({ productId: 'p-ghost' })] });
+    const rest = await api(suite.relay, 'POST', '/api/track', { events: [event(), event({ productId: 'p-ghost' })] });
     expect(rest).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: expect.stringContaining('p-ghost') } } });
     const viewer = await viewerFrom('198.51.100.21');
     expect(await emitAck(viewer, 'track', event({ productId: 'p-ghost' }))).toMatchObject({ ok: false, error: { code: 'not_found' } });
@@ -57,8 +53,8 @@ describe('beacons never make money', () => {
   it('stores an event once however often its eventId is sent', async () => {
     const before = (await analytics()).funnel.click;
     const batch = { events: [event({ type: 'click', eventId: 'ev-dup-1' }), event({ type: 'click', eventId: 'ev-dup-2' })] };
-    expect((await api(relay, 'POST', '/api/track', batch)).body).toEqual({ accepted: 2 });
-    expect((await api(relay, 'POST', '/api/track', batch)).body).toEqual({ accepted: 0, duplicates: 2 });
+    expect((await api(suite.relay, 'POST', '/api/track', batch)).body).toEqual({ accepted: 2 });
+    expect((await api(suite.relay, 'POST', '/api/track', batch)).body).toEqual({ accepted: 0, duplicates: 2 });
     const viewer = await viewerFrom('198.51.100.22');
     expect(await emitAck(viewer, 'track', batch)).toEqual({ ok: true });
     expect((await analytics()).funnel.click).toBe(before + 2);
@@ -82,7 +78,7 @@ describe('one address, one budget', () => {
 
   it('lets one address hold 200 viewer sockets, refuses the next with rate_limited, and admits again when one closes', async () => {
     const office = await Promise.all(Array.from({ length: 200 }, () => viewerFrom('192.0.2.77')));
-    const refused = await connect(relay, '/viewer', { show: 'beacons' }, { headers: { 'x-forwarded-for': '192.0.2.77' } }).then(
+    const refused = await connect(suite.relay, '/viewer', { show: 'beacons' }, { headers: { 'x-forwarded-for': '192.0.2.77' } }).then(
       () => undefined,
       (err: { data?: { code: string; message: string } }) => err.data,
     );
@@ -90,7 +86,7 @@ describe('one address, one budget', () => {
     // Another address is not held back.
     await viewerFrom('192.0.2.78');
     office[0]!.close();
-    await expect.poll(async () => connect(relay, '/viewer', { show: 'beacons' }, { headers: { 'x-forwarded-for': '192.0.2.77' } }).then((s) => (sockets.push(s), true), () => false), { timeout: 3000 }).toBe(true);
+    await expect.poll(async () => connect(suite.relay, '/viewer', { show: 'beacons' }, { headers: { 'x-forwarded-for': '192.0.2.77' } }).then((s) => (sockets.push(s), true), () => false), { timeout: 3000 }).toBe(true);
   });
 
   it('answers a flood of track posts with 429 before reading any body, with an Origin header on a locked show', async () => {
@@ -112,7 +108,7 @@ describe('an Authorization header does not open a locked show to another origin'
       expect(beacon.status, authorization).toBe(403);
       expect(beacon.headers.get('access-control-allow-origin'), authorization).toBeNull();
     }
-    const pre = await fetch(`${relay.url}/api/shows/locked/carts`, {
+    const pre = await fetch(`${suite.relay.url}/api/shows/locked/carts`, {
       method: 'OPTIONS',
       headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
     });
@@ -122,11 +118,11 @@ describe('an Authorization header does not open a locked show to another origin'
   });
 
   it('lets a route that verifies a token skip the origin check only once the token verifies', async () => {
-    const lockedProducer = (await api(relay, 'POST', '/api/shows/locked/tokens', { role: 'producer' }, ADMIN_TOKEN)).body.token as string;
-    const good = await fetch(`${relay.url}/api/shows/locked/analytics`, { headers: { origin: EVIL, authorization: `Bearer ${lockedProducer}` } });
+    const lockedProducer = (await api(suite.relay, 'POST', '/api/shows/locked/tokens', { role: 'producer' }, ADMIN_TOKEN)).body.token as string;
+    const good = await fetch(`${suite.relay.url}/api/shows/locked/analytics`, { headers: { origin: EVIL, authorization: `Bearer ${lockedProducer}` } });
     expect(good.status).toBe(200);
     expect(good.headers.get('access-control-allow-origin')).toBe('*');
-    const bad = await fetch(`${relay.url}/api/shows/locked/analytics`, { headers: { origin: EVIL, authorization: 'Bearer forged' } });
+    const bad = await fetch(`${suite.relay.url}/api/shows/locked/analytics`, { headers: { origin: EVIL, authorization: 'Bearer forged' } });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -2,19 +2,13 @@
 // file (security review, issue 11 finding 7).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, products, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, api, products } from './support/relay-process.js';
+import { suiteRelay } from './support/suite-relay.js';
 
-let relay: RelayProcess;
-beforeAll(async () => {
-  relay = await startRelay();
-});
-afterAll(async () => {
-  expect(await relay.stop()).toBe(0);
-  removeDataDir(relay.dataDir);
-});
+const suite = suiteRelay();
 
-const create = (id: string, path: string) => api(relay, 'POST', '/api/shows', { id, title: id, catalog: { provider: 'file', path } }, ADMIN_TOKEN);
+const create = (id: string, path: string) => api(suite.relay, 'POST', '/api/shows', { id, title: id, catalog: { provider: 'file', path } }, ADMIN_TOKEN);
 
 describe('POST /api/shows with a file catalog', () => {
   it('refuses /etc/passwd and traversal out of the catalog directory, quoting nothing of them', async () => {
@@ -30,7 +24,7 @@ describe('POST /api/shows with a file catalog', () => {
   });
 
   it('reads a catalog put in the catalog directory (the data dir’s catalogs/ by default)', async () => {
-    const dir = join(relay.dataDir, 'catalogs');
+    const dir = join(suite.relay.dataDir, 'catalogs');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'spring.json'), JSON.stringify({ products }));
     const res = await create('spring', 'spring.json');

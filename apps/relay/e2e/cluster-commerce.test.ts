@@ -1,32 +1,15 @@
 // Cluster mode keeps the shopping loop whole: a cart made through one relay is the same cart on every other, and
 // a relay will not run on a Redis that could lose acknowledged writes (security review, issue 11 finding 14).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createShow, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
-import { removeRedisDir, startRedis, type RedisProcess } from './support/redis-process.js';
+import { describe, expect, it } from 'vitest';
+import { clusterPair, CLUSTER_SECRET } from './support/cluster-pair.js';
+import { api, createShow, startRelay } from './support/relay-process.js';
+import { removeRedisDir, startRedis } from './support/redis-process.js';
 
-const SECRET = 'cluster-secret-0123456789abcdef0123456789';
-let redis: RedisProcess;
-let a: RelayProcess;
-let b: RelayProcess;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  const env = { CUECART_REDIS_URL: redis.url, CUECART_SECRET: SECRET };
-  a = await startRelay({ env });
-  b = await startRelay({ env });
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of [a, b]) {
-    if (r && r.proc.exitCode === null && r.proc.signalCode === null) await r.stop();
-    if (r) removeDataDir(r.dataDir);
-  }
-  await redis?.stop();
-  if (redis) removeRedisDir(redis);
-});
+const cluster = clusterPair();
 
 describe('carts and orders in cluster mode', () => {
   it('finds, fills and orders on relay B a cart made on relay A, and answers a repeat on A with the same order', async () => {
+    const { a, b } = cluster;
     const tokens = await createShow(a, 'cluster-shop');
     const as = { session: 'shopper-x' };
     const made = await api(a, 'POST', '/api/shows/cluster-shop/carts', { sessionId: 'shopper-x' });
@@ -52,6 +35,7 @@ describe('carts and orders in cluster mode', () => {
   });
 
   it('places one order when the same cart is ordered through two relays at once', async () => {
+    const { a, b } = cluster;
     await createShow(a, 'race-shop');
     const as = { session: 'racer' };
     const id = (await api(a, 'POST', '/api/shows/race-shop/carts', { sessionId: 'racer' })).body.id as string;
@@ -70,7 +54,7 @@ describe('Redis durability', () => {
     it(`refuses to start in cluster mode on a Redis with ${what}, with the fix spelled out`, async () => {
       const lossy = await startRedis({ args: [...args] });
       try {
-        const started = startRelay({ env: { CUECART_REDIS_URL: lossy.url, CUECART_SECRET: SECRET } });
+        const started = startRelay({ env: { CUECART_REDIS_URL: lossy.url, CUECART_SECRET: CLUSTER_SECRET } });
         await expect(started).rejects.toThrow(/does not persist every write/);
         const error = String(await started.catch((e: Error) => e.message));
         expect(error).toContain(named);

@@ -1,32 +1,15 @@
 // Cluster mode against real processes: two relays sharing a real redis-server. A show created on A is
 // known to B, B's viewers get A's cards, and when A is SIGKILLed a producer on B continues the show
 // with the next seq.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, createShow, emitAck, next, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
-import { removeRedisDir, startRedis, type RedisProcess } from './support/redis-process.js';
+import { describe, expect, it } from 'vitest';
+import { clusterPair } from './support/cluster-pair.js';
+import { api, connect, createShow, emitAck, next } from './support/relay-process.js';
 
-let redis: RedisProcess;
-let a: RelayProcess;
-let b: RelayProcess;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  const env = { CUECART_REDIS_URL: redis.url, CUECART_SECRET: 'cluster-secret-0123456789abcdef0123456789' };
-  a = await startRelay({ env });
-  b = await startRelay({ env });
-}, 60_000);
-
-afterAll(async () => {
-  for (const r of [a, b]) {
-    if (r && r.proc.exitCode === null && r.proc.signalCode === null) await r.stop();
-    if (r) removeDataDir(r.dataDir);
-  }
-  await redis?.stop();
-  if (redis) removeRedisDir(redis);
-});
+const cluster = clusterPair();
 
 describe('two relays on Redis', () => {
   it('knows on B a show created on A, and fans A’s commands out to B’s viewers with one seq', async () => {
+    const { a, b } = cluster;
     const tokens = await createShow(a, 'shared');
     expect((await api(b, 'GET', '/api/shows/shared')).body).toMatchObject({ id: 'shared', rundown: ['p-kettle', 'p-mug', 'p-scarf', 'p-lamp'] });
     const viewerB = await connect(b, '/viewer', { show: 'shared' });
@@ -58,6 +41,7 @@ describe('two relays on Redis', () => {
   });
 
   it('continues the show on B with the next seq after A is SIGKILLed', async () => {
+    const { a, b } = cluster;
     const tokens = await createShow(a, 'failover');
     const producerA = await connect(a, '/producer', { token: tokens.producer });
     for (let i = 1; i <= 3; i++) {

@@ -1,32 +1,28 @@
 // The prompter gets a host token minted for the producer's show, never the producer's own (security review,
 // issue 11 finding 11): a producer may mint host tokens for its show only, no longer-lived than its own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck } from './support/relay-process.js';
+import { suiteRelay } from './support/suite-relay.js';
 
-let relay: RelayProcess;
+const suite = suiteRelay();
 let studio: Awaited<ReturnType<typeof createShow>>;
 let other: Awaited<ReturnType<typeof createShow>>;
 beforeAll(async () => {
-  relay = await startRelay();
-  studio = await createShow(relay, 'studio');
-  other = await createShow(relay, 'other');
-});
-afterAll(async () => {
-  expect(await relay.stop()).toBe(0);
-  removeDataDir(relay.dataDir);
+  studio = await createShow(suite.relay, 'studio');
+  other = await createShow(suite.relay, 'other');
 });
 
-const mint = (show: string, body: unknown, token?: string) => api(relay, 'POST', `/api/shows/${show}/tokens`, body, token);
+const mint = (show: string, body: unknown, token?: string) => api(suite.relay, 'POST', `/api/shows/${show}/tokens`, body, token);
 
 describe('POST /api/shows/:id/tokens with a producer token', () => {
   it('mints a host token for the producer’s own show, which reads the prompter and fires nothing', async () => {
     const res = await mint('studio', { role: 'host' }, studio.producer);
     expect(res).toMatchObject({ status: 201, body: { role: 'host' } });
-    const host = await connect(relay, '/host', { token: res.body.token });
+    const host = await connect(suite.relay, '/host', { token: res.body.token });
     expect((await emitAck(host, 'overlay:get', undefined)).ok).toBe(true);
     expect(await emitAck(host, 'command', { id: 'nope', type: 'clear' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     host.close();
-    expect((await api(relay, 'POST', '/api/shows/studio/commands', { id: 'nope', type: 'clear' }, res.body.token)).status).toBe(403);
+    expect((await api(suite.relay, 'POST', '/api/shows/studio/commands', { id: 'nope', type: 'clear' }, res.body.token)).status).toBe(403);
   });
 
   it('refuses producer and ingest tokens, another show, and no token at all', async () => {

@@ -1,19 +1,15 @@
 // A token's rights end at its exp on an open socket, as they do on REST (security review, issue 11 finding 2).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, next, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, next } from './support/relay-process.js';
+import { suiteRelay } from './support/suite-relay.js';
 
-let relay: RelayProcess;
+const suite = suiteRelay();
 beforeAll(async () => {
-  relay = await startRelay();
-  await createShow(relay, 'ttl');
-});
-afterAll(async () => {
-  expect(await relay.stop()).toBe(0);
-  removeDataDir(relay.dataDir);
+  await createShow(suite.relay, 'ttl');
 });
 
 const shortToken = async (role: 'producer' | 'host') => {
-  const res = await api(relay, 'POST', '/api/shows/ttl/tokens', { role, ttlSeconds: 2 }, ADMIN_TOKEN);
+  const res = await api(suite.relay, 'POST', '/api/shows/ttl/tokens', { role, ttlSeconds: 2 }, ADMIN_TOKEN);
   expect(res.status).toBe(201);
   return res.body as { token: string; expiresAt: number };
 };
@@ -21,7 +17,7 @@ const shortToken = async (role: 'producer' | 'host') => {
 describe('an expired token on an open socket', () => {
   it("ends a producer's rights at its exp: told why, disconnected, and no command or cue gets through after", async () => {
     const { token, expiresAt } = await shortToken('producer');
-    const producer = await connect(relay, '/producer', { token });
+    const producer = await connect(suite.relay, '/producer', { token });
     expect(await emitAck(producer, 'command', { id: 'before', type: 'banner', text: 'hello' })).toMatchObject({ ok: true });
     const told = next(producer, 'session:expired', () => true, 4000);
     const gone = new Promise<string>((resolve) => producer.once('disconnect', resolve));
@@ -29,15 +25,15 @@ describe('an expired token on an open socket', () => {
     expect(await gone).toBe('io server disconnect');
     expect(Date.now()).toBeGreaterThanOrEqual(expiresAt - 50);
     // The same token cannot come back, and REST agrees.
-    await expect(connect(relay, '/producer', { token })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
-    expect((await api(relay, 'POST', '/api/shows/ttl/commands', { id: 'after', type: 'clear' }, token)).status).toBe(401);
-    const snapshot = (await api(relay, 'GET', '/api/shows/ttl')).body;
+    await expect(connect(suite.relay, '/producer', { token })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    expect((await api(suite.relay, 'POST', '/api/shows/ttl/commands', { id: 'after', type: 'clear' }, token)).status).toBe(401);
+    const snapshot = (await api(suite.relay, 'GET', '/api/shows/ttl')).body;
     expect(snapshot.status).toBeDefined();
   });
 
   it("ends a host's prompter connection at its exp too", async () => {
     const { token } = await shortToken('host');
-    const host = await connect(relay, '/host', { token });
+    const host = await connect(suite.relay, '/host', { token });
     expect(await next(host, 'session:expired', () => true, 4000)).toMatchObject({ code: 'unauthorized', message: expect.stringContaining('open the prompter') });
     await expect.poll(() => host.connected).toBe(false);
   });

@@ -8,15 +8,17 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v?.toLowerCase() === 'true');
 
-const Env = z.object({
-  // Digits only: z.coerce.number would read " " as port 0 (a random port) and "0x1f90" as 8080.
-  CUECART_PORT: z
+/** A whole number written in digits only: z.coerce.number would read " " as 0 and "0x1f90" as 8080. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
     .string()
     .trim()
-    .regex(/^\d{1,5}$/, 'must be a port number from 0 to 65535')
+    .regex(/^\d{1,5}$/, message)
     .transform(Number)
-    .pipe(z.number().max(65535, 'must be a port number from 0 to 65535'))
-    .default(4455),
+    .pipe(z.number().min(min, message).max(max, message));
+
+const Env = z.object({
+  CUECART_PORT: wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(4455),
   CUECART_HOST: z.string().min(1).default('127.0.0.1'),
   CUECART_DATA_DIR: z.string().min(1).default('./.cuecart'),
   /** File catalogs are read from here only; unset, the data dir's `catalogs/`. */
@@ -25,13 +27,7 @@ const Env = z.object({
   CUECART_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   CUECART_REDIS_DURABILITY: z.enum(['check', 'trust']).default('check'),
-  CUECART_EVENT_RETENTION_DAYS: z
-    .string()
-    .trim()
-    .regex(/^\d{1,5}$/, 'must be a whole number of days, 1 or more')
-    .transform(Number)
-    .pipe(z.number().min(1, 'must be a whole number of days, 1 or more'))
-    .default(90),
+  CUECART_EVENT_RETENTION_DAYS: wholeNumber(1, 99_999, 'must be a whole number of days, 1 or more').default(90),
   CUECART_DEMO: flag,
   CUECART_ALLOW_PRIVATE_URLS: flag,
   CUECART_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
