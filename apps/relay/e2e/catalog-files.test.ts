@@ -1,6 +1,6 @@
 // File catalogs through POST /api/shows: only from the relay's catalog directory, and an error never quotes a
 // file (security review, issue 11 finding 7).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, api, products } from './support/relay-process.js';
@@ -21,6 +21,19 @@ describe('POST /api/shows with a file catalog', () => {
     // The relay's own secrets sit in the data dir, next to the catalog directory: not readable either.
     const secret = await create('nope', '../secret');
     expect(secret.body.error.message).not.toMatch(/not JSON|valid catalog/);
+  });
+
+  it('answers a non-JSON file or a symlink out of the directory without quoting the file or the parser', async () => {
+    const dir = join(suite.relay.dataDir, 'catalogs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'notes.json'), 'root:x:0:0:root:/root:/bin/bash\n');
+    symlinkSync('/etc/passwd', join(dir, 'passwd.json'));
+    const notJson = await create('nope', 'notes.json');
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(/"notes\.json" is not JSON/);
+    const link = await create('nope', 'passwd.json');
+    expect(link.body.error.message).toMatch(/outside the catalog directory/);
+    for (const res of [notJson, link]) expect(JSON.stringify(res.body)).not.toMatch(/root|Unexpected token|position/);
   });
 
   it('reads a catalog put in the catalog directory (the data dir’s catalogs/ by default)', async () => {

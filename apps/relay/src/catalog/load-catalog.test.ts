@@ -89,6 +89,13 @@ describe('file catalogs are confined to the catalog directory', () => {
     expect(message).not.toMatch(/root|daemon|Unexpected|token/);
   });
 
+  it("names the product and field of a schema error, never the file's values", async () => {
+    writeJson('values.json', [{ ...product('a'), price: { amount: 'SECRET-AMOUNT', currencyCode: 'SECRET-CODE' }, url: 'ftp://SECRET-HOST', available: 'SECRET-FLAG' }]);
+    const message = expectInvalid(await loadCatalog({ provider: 'file', path: 'values.json' }, dir));
+    expect(message).toMatch(/0\.price\.amount/);
+    expect(message).not.toMatch(/SECRET/);
+  });
+
   it('refuses a file over the size cap before reading it', async () => {
     writeFileSync(join(dir, 'huge.json'), Buffer.alloc(25 * 1024 * 1024 + 1, 0x20));
     expect(expectInvalid(await loadCatalog({ provider: 'file', path: 'huge.json' }, dir))).toMatch(/larger than 25 MB/);

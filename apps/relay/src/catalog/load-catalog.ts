@@ -2,7 +2,8 @@
 // A file catalog is read only from inside the relay's catalog directory (CUECART_CATALOG_DIR, symlinks
 // followed), up to a size cap, and its errors never quote the file: an admin token must not become a way to
 // read whatever the relay can read.
-import { realpath, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { apiError, describeZodError, Product, type ApiError, type CatalogSpec } from '@cuecart/shared';
@@ -61,9 +62,11 @@ async function loadFile(given: string, catalogDir: string): Promise<CatalogResul
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) return refused(`cannot be read: ${path} is not a file`);
   if (info.size > MAX_CATALOG_FILE_BYTES) return refused(`is larger than ${MAX_CATALOG_FILE_BYTES / 1024 / 1024} MB: split the catalog or send it inline`);
+  const text = await readCapped(path);
+  if (text === undefined) return refused(`grew past ${MAX_CATALOG_FILE_BYTES / 1024 / 1024} MB while it was read, or cannot be read: try again once it is written`);
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    json = JSON.parse(text);
   } catch {
     // Never the parser's message: it quotes the file.
     return refused('is not JSON: check that it is a JSON file');
@@ -73,6 +76,22 @@ async function loadFile(given: string, catalogDir: string): Promise<CatalogResul
   const parsed = schema.safeParse(json);
   if (!parsed.success) return refused(`is not a valid catalog: ${describeZodError(parsed.error)}`);
   return checkUnique(parsed.data);
+}
+
+/** The file's text, never more than the cap (it may grow after the stat); undefined past it or on a read error. */
+async function readCapped(path: string): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path, { end: MAX_CATALOG_FILE_BYTES }) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_CATALOG_FILE_BYTES) return undefined;
+      chunks.push(chunk);
+    }
+  } catch {
+    return undefined;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Whether `path` is `dir` itself or below it. */

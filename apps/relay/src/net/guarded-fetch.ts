@@ -1,7 +1,8 @@
 // fetch for provider APIs that carry our API keys: the address a host name resolves to is checked at connect
 // time, inside the connection itself, so a DNS answer cannot change between the check and the request.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { isIP } from 'node:net';
+import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { checkProviderUrl, nonPublicReason } from './public-address.js';
 
 export class NonPublicAddressError extends Error {}
@@ -27,11 +28,28 @@ export function publicLookup(hostname: string, options: { all?: boolean; family?
  */
 export function providerFetch(allowPrivate: boolean): typeof fetch {
   if (allowPrivate) return fetch;
-  const agent = new Agent({ connect: { lookup: publicLookup as never } });
+  const agent = publicAgent();
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const refused = checkProviderUrl(url, false);
     if (refused) throw new NonPublicAddressError(`${new URL(url).origin} ${refused}`);
     return undiciFetch(url, { ...(init as object), dispatcher: agent } as never) as unknown as Response;
   }) as typeof fetch;
+}
+
+/**
+ * An undici dispatcher whose every connection goes to a public address: a host name is judged by what it
+ * resolves to, and a literal IP (which Node connects to without any lookup) before connecting. Every hop,
+ * redirects included, goes through here.
+ */
+export function publicAgent(): Agent {
+  const connector = buildConnector({ lookup: publicLookup as never });
+  return new Agent({
+    connect: (options, callback) => {
+      const host = options.hostname.replace(/^\[|\]$/g, '');
+      const why = isIP(host) ? nonPublicReason(host) : undefined;
+      if (why) return callback(new NonPublicAddressError(`${host} is ${why}: the relay sends API keys to public addresses only`), null);
+      connector(options, callback);
+    },
+  });
 }

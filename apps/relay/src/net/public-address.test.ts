@@ -30,8 +30,14 @@ describe('nonPublicReason', () => {
     }
   });
 
+  it('refuses the IPv4-compatible, site-local, local NAT64, discard and documentation ranges too', () => {
+    for (const ip of ['::127.0.0.1', '::a00:1', 'fec0::1', '64:ff9b:1::a00:1', '100::1', '192.0.0.8', '192.0.2.1', '198.51.100.7', '203.0.113.9', '255.255.255.255']) {
+      expect(nonPublicReason(ip), ip).toBeDefined();
+    }
+  });
+
   it('lets public addresses through', () => {
-    for (const ip of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(nonPublicReason(ip), ip).toBeUndefined();
+    for (const ip of ['8.8.8.8', '192.0.43.10', '172.32.0.1', '100.128.0.1', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(nonPublicReason(ip), ip).toBeUndefined();
   });
 });
 
@@ -43,6 +49,7 @@ describe('checkProviderUrl', () => {
     expect(checkProviderUrl('https://10.0.0.5', false)).toMatch(/private/);
     expect(checkProviderUrl('https://169.254.169.254/latest', false)).toMatch(/link-local/);
     expect(checkProviderUrl('https://localhost:9000', false)).toMatch(/localhost/);
+    expect(checkProviderUrl('https://localhost./', false)).toMatch(/localhost/);
     expect(checkProviderUrl('https://api.v100.example', false)).toBeUndefined();
     expect(checkProviderUrl('http://127.0.0.1:9', true)).toBeUndefined();
     expect(checkProviderUrl('ftp://x', true)).toMatch(/http/);

@@ -11,8 +11,13 @@ export function nonPublicReason(ip: string): string | undefined {
   const first = groups[0]!;
   if (groups.every((g) => g === 0)) return 'the unspecified address';
   if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return 'loopback';
+  // ::a.b.c.d (IPv4-compatible, deprecated) has no business reaching a provider.
+  if (groups.slice(0, 6).every((g) => g === 0)) return 'an IPv4-compatible (reserved) address';
   if ((first & 0xfe00) === 0xfc00) return 'a unique-local (private) address';
   if ((first & 0xffc0) === 0xfe80) return 'a link-local address';
+  if ((first & 0xffc0) === 0xfec0) return 'a site-local (private) address';
+  if (first === 0x100 && groups.slice(1, 4).every((g) => g === 0)) return 'a discard-only address';
+  if (first === 0x64 && groups[1] === 0xff9b && groups[2] === 1) return 'a local-use NAT64 address';
   if ((first & 0xff00) === 0xff00) return 'a multicast address';
   if (first === 0x2001 && groups[1] === 0x0db8) return 'a documentation address';
   // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) embed an IPv4 address: judge that one.
@@ -22,13 +27,14 @@ export function nonPublicReason(ip: string): string | undefined {
 }
 
 function v4Reason(ip: string): string | undefined {
-  const [a = 0, b = 0] = ip.split('.').map(Number);
+  const [a = 0, b = 0, c = 0] = ip.split('.').map(Number);
   if (a === 127) return 'loopback';
   if (a === 0) return 'the unspecified network';
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'a private address';
   if (a === 169 && b === 254) return 'a link-local address (cloud metadata lives there)';
   if (a === 100 && b >= 64 && b <= 127) return 'a carrier-grade NAT address';
-  if (a === 192 && b === 0) return 'a reserved address';
+  if (a === 192 && b === 0 && (c === 0 || c === 2)) return 'a reserved address';
+  if ((a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)) return 'a documentation address';
   if (a === 198 && (b === 18 || b === 19)) return 'a benchmarking address';
   if (a >= 224) return 'a multicast or reserved address';
   return undefined;
@@ -76,7 +82,8 @@ export function checkProviderUrl(raw: string, allowPrivate: boolean): string | u
   }
   if (allowPrivate) return url.protocol === 'https:' || url.protocol === 'http:' ? undefined : 'must be an http(s) URL';
   if (url.protocol !== 'https:') return 'must use https (the API key travels with every request)';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // "localhost." is localhost too.
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return 'points at this machine (localhost)';
   const reason = isIP(host) ? nonPublicReason(host) : undefined;
   return reason ? `points at ${reason} (${host})` : undefined;

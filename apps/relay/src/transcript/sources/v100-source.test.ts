@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startV100Server, type ScriptedItem, type V100ServerOptions, type V100TestServer } from '../../test-support/v100-server.js';
 import type { TranscriptSource } from './source.js';
 import { backoffDelay, createV100Source, mapV100Segment, type V100Options } from './v100-source.js';
-import { providerFetch } from '../../net/guarded-fetch.js';
+import { fetch as undiciFetch } from 'undici';
+import { providerFetch, publicAgent } from '../../net/guarded-fetch.js';
 
 const KEY = 'sk-test-good-key';
 const FAST = { initialMs: 5, maxMs: 20 };
@@ -44,7 +45,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(serverOptions: Partial<V100ServerOptions>, sourceOptions: Partial<V100Options> = {}) {
+async function setup(serverOptions: Partial<V100ServerOptions>, sourceOptions: Partial<V100Options> = {}, host = '127.0.0.1') {
   server = await startV100Server({ apiKey: KEY, afterScript: 'hold', ...serverOptions });
   const log = recordingLogger();
   const received: TranscriptSegmentInput[][] = [];
@@ -53,7 +54,7 @@ async function setup(serverOptions: Partial<V100ServerOptions>, sourceOptions: P
   source = createV100Source(
     { showId: 'spring-launch', sink, logger: log.logger, clock: Date.now },
     // The fake V100 listens on loopback: allowed the way an operator allows it (CUECART_ALLOW_PRIVATE_URLS=1).
-    { baseUrl: server.baseUrl, apiKey: KEY, language: 'en', title: 'Spring Launch', productSkus: ['SKU-001', 'SKU-002'], onEventCreated, backoff: FAST, fetch: providerFetch(true), ...sourceOptions },
+    { baseUrl: server.baseUrl.replace('127.0.0.1', host), apiKey: KEY, language: 'en', title: 'Spring Launch', productSkus: ['SKU-001', 'SKU-002'], onEventCreated, backoff: FAST, fetch: providerFetch(true), ...sourceOptions },
   );
   source.start();
   return { server, source, log, received, sink, onEventCreated };
@@ -68,6 +69,16 @@ describe('createV100Source', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(server.createRequests).toEqual([]);
     expect(server.streamRequests).toEqual([]);
+  });
+
+  it('stops with the reason when the V100 host name resolves to a private address at connect time', async () => {
+    // The provider agent alone (no URL check first): what a public-looking name that resolves to loopback meets.
+    const agent = publicAgent();
+    const viaAgent = ((url: string, init?: RequestInit) => undiciFetch(url, { ...(init as object), dispatcher: agent } as never)) as unknown as typeof fetch;
+    const { server, log } = await setup({ createdEventId: 'evt_never' }, { fetch: viaAgent }, 'localhost');
+    await expect.poll(() => log.at('error').join('\n'), { timeout: 3000 }).toMatch(/baseUrl was refused: localhost resolves to loopback/);
+    expect(log.at('warn')).toEqual([]);
+    expect(server.createRequests).toEqual([]);
   });
 
   it('creates the live event with real-time transcription and the SKUs, then streams partial and final segments in order', async () => {
