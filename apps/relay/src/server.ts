@@ -33,6 +33,7 @@ import { analyticsRoutes } from './http/analytics-routes.js';
 import { apiCors } from './http/cors.js';
 import { apiRateLimit } from './limits/rest-limits.js';
 import { limitsFromEnv } from './limits/limits.js';
+import { compileTrustProxy } from './limits/client-address.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { providerFetch } from './net/guarded-fetch.js';
 import { TranscriptService } from './transcript/transcript-service.js';
@@ -98,7 +99,8 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client, for REST and sockets alike (CUECART_TRUST_PROXY, default loopback).
+  app.set('trust proxy', compileTrustProxy(config.trustProxy));
   app.use(securityHeaders());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, version: ctx.version });

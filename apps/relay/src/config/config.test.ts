@@ -62,6 +62,7 @@ describe('loadConfig reads the environment', () => {
       CUECART_EVENT_RETENTION_DAYS: '30',
       CUECART_CATALOG_DIR: '/srv/catalogs',
       CUECART_ALLOW_PRIVATE_URLS: '1',
+      CUECART_TRUST_PROXY: 'loopback, 10.0.0.0/8',
     });
     expect(config).toEqual({
       port: 8080,
@@ -73,6 +74,7 @@ describe('loadConfig reads the environment', () => {
       redisUrl: 'rediss://cache.example:6380/0',
       demo: true,
       allowPrivateUrls: true,
+      trustProxy: 'loopback, 10.0.0.0/8',
       logLevel: 'debug',
       redisDurability: 'trust',
       eventRetentionDays: 30,
@@ -83,6 +85,8 @@ describe('loadConfig reads the environment', () => {
     expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90, catalogDir: join('./.cuecart', 'catalogs') });
     expect(loadConfig({ CUECART_DATA_DIR: '/data' }).catalogDir).toBe('/data/catalogs');
     expect(loadConfig({}).allowPrivateUrls).toBe(false);
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(() => loadConfig({ CUECART_TRUST_PROXY: 'the office' })).toThrow(/CUECART_TRUST_PROXY/);
     expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '0' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
     expect(() => loadConfig({ CUECART_EVENT_RETENTION_DAYS: '1.5' })).toThrow(/CUECART_EVENT_RETENTION_DAYS/);
     expect(() => loadConfig({ CUECART_REDIS_DURABILITY: 'maybe' })).toThrow(/CUECART_REDIS_DURABILITY/);

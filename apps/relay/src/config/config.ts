@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '@cuecart/shared';
+import { compileTrustProxy } from '../limits/client-address.js';
 
 const flag = z
   .string()
@@ -28,6 +29,18 @@ const Env = z.object({
   CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   CUECART_REDIS_DURABILITY: z.enum(['check', 'trust']).default('check'),
   CUECART_EVENT_RETENTION_DAYS: wholeNumber(1, 99_999, 'must be a whole number of days, 1 or more').default(90),
+  /** Express `trust proxy` syntax: which proxies' X-Forwarded-For is believed for per-address limits. */
+  CUECART_TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .refine((v) => {
+      try {
+        compileTrustProxy(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be "loopback", "uniquelocal", "linklocal" or addresses and CIDRs like "10.0.0.0/8", comma-separated'),
   CUECART_DEMO: flag,
   CUECART_ALLOW_PRIVATE_URLS: flag,
   CUECART_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,6 +60,8 @@ export interface RelayConfig {
   /** Raw beacon rows older than this roll up into daily counts. */
   eventRetentionDays: number;
   demo: boolean;
+  /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`). */
+  trustProxy: string;
   /** Provider URLs (V100) may be plain http and point at loopback or private addresses: a provider inside your network, or tests. */
   allowPrivateUrls: boolean;
   logLevel: z.infer<typeof Env>['CUECART_LOG_LEVEL'];
@@ -60,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = Env.safeParse(present);
   if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
-  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, allowPrivateUrls: e.CUECART_ALLOW_PRIVATE_URLS, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, allowPrivateUrls: e.CUECART_ALLOW_PRIVATE_URLS, trustProxy: e.CUECART_TRUST_PROXY, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
   if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
   if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
   if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;

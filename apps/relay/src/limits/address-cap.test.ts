@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AddressCap } from './address-cap.js';
-import { socketAddress } from './client-address.js';
+import type { IncomingMessage } from 'node:http';
+import { compileTrustProxy, socketAddress } from './client-address.js';
 
 describe('AddressCap', () => {
   it('admits up to max sockets per address and frees a place when one closes', () => {
@@ -19,10 +20,17 @@ describe('AddressCap', () => {
 });
 
 describe('socketAddress', () => {
-  it('takes the address the loopback proxy saw, the peer otherwise, and none for the relay’s own machine', () => {
-    expect(socketAddress('198.51.100.7', '203.0.113.1')).toBe('198.51.100.7');
-    expect(socketAddress('127.0.0.1', '10.0.0.1, 203.0.113.9')).toBe('203.0.113.9');
-    expect(socketAddress('::ffff:127.0.0.1', ['203.0.113.4'])).toBe('203.0.113.4');
-    expect(socketAddress('::1', undefined)).toBeUndefined();
+  const request = (peer: string, forwardedFor?: string) => ({ socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+
+  it('reads X-Forwarded-For only from trusted proxies, as Express does, and none for the relay’s own machine', () => {
+    const loopback = compileTrustProxy('loopback');
+    expect(socketAddress(request('198.51.100.7', '203.0.113.1'), loopback)).toBe('198.51.100.7');
+    expect(socketAddress(request('127.0.0.1', '10.0.0.1, 203.0.113.9'), loopback)).toBe('203.0.113.9');
+    expect(socketAddress(request('::ffff:127.0.0.1', '203.0.113.4'), loopback)).toBe('203.0.113.4');
+    expect(socketAddress(request('::1'), loopback)).toBeUndefined();
+    // A load balancer on another host, named by the operator (CUECART_TRUST_PROXY=10.0.0.0/8).
+    const lan = compileTrustProxy('loopback, 10.0.0.0/8');
+    expect(socketAddress(request('10.0.0.2', '203.0.113.20'), lan)).toBe('203.0.113.20');
+    expect(socketAddress(request('10.0.0.2', '203.0.113.20'), loopback)).toBe('10.0.0.2');
   });
 });

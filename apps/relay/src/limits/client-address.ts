@@ -1,5 +1,7 @@
 // The key a client is limited by: its IP, with IPv6 taken by /64 (one subscriber's whole block).
+import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
+import proxyaddr from 'proxy-addr';
 
 /** Groups of an IPv6 address written out in full, or undefined if it is not one. */
 function ipv6Groups(ip: string): string[] | undefined {
@@ -35,14 +37,19 @@ export function isLoopback(ip: string | undefined): boolean {
   return ip === '::1' || /^(::ffff:)?127\./i.test(ip);
 }
 
+/** Which proxies' X-Forwarded-For to believe: Express's `trust proxy` syntax (CUECART_TRUST_PROXY). */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+export function compileTrustProxy(setting: string): TrustProxy {
+  return proxyaddr.compile(setting.split(',').map((s) => s.trim()).filter(Boolean));
+}
+
 /**
- * The address a socket's handshake came from, as REST's `req.ip` sees it: behind a loopback proxy, the last hop
- * of X-Forwarded-For (the address the proxy saw), else the peer. Undefined for the relay's own machine without
- * a proxy (local tools, load tests), which no per-address cap applies to.
+ * The address a request or socket handshake speaks for, the way Express's `req.ip` reads it: the first hop of
+ * X-Forwarded-For that is not a trusted proxy, else the peer. Undefined for the relay's own machine without a
+ * proxy (local tools, load tests), which no per-address socket cap applies to.
  */
-export function socketAddress(peer: string | undefined, forwardedFor: string | string[] | undefined): string | undefined {
-  if (!isLoopback(peer)) return peer;
-  const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
-  const hops = (header ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  return hops.at(-1);
+export function socketAddress(request: IncomingMessage, trust: TrustProxy): string | undefined {
+  const address = proxyaddr(request, trust);
+  return isLoopback(address) ? undefined : address;
 }

@@ -8,7 +8,7 @@ import { checkRole, REVOKED_MESSAGE, type ShowClaims } from '../auth/tokens.js';
 import type { RelayContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { AddressCap } from '../limits/address-cap.js';
-import { socketAddress } from '../limits/client-address.js';
+import { compileTrustProxy, socketAddress, type TrustProxy } from '../limits/client-address.js';
 
 export interface SocketData {
   showId: string;
@@ -32,13 +32,14 @@ function auth(socket: Socket): Record<string, unknown> {
   return a && typeof a === 'object' ? (a as Record<string, unknown>) : {};
 }
 
-/** The address a socket speaks for, the way REST's per-IP limits see a request. */
-export function addressOf(socket: Socket): string | undefined {
-  return socketAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for']);
+/** The address a socket speaks for, the way REST's per-IP limits see a request (the same trusted proxies). */
+export function addressOf(socket: Socket, trust: TrustProxy): string | undefined {
+  return socketAddress(socket.request, trust);
 }
 
 /** `cap`: how many viewer sockets one address may hold open (undefined when limits are off). */
 export function viewerHandshake(ctx: RelayContext, cap?: AddressCap): Middleware {
+  const trust = compileTrustProxy(ctx.config.trustProxy);
   return (socket, next) => {
     const show = ShowId.safeParse(auth(socket).show);
     if (!show.success) return next(refusal(apiError('invalid', 'connect with auth: { show: "<show id>" }')));
@@ -48,7 +49,7 @@ export function viewerHandshake(ctx: RelayContext, cap?: AddressCap): Middleware
     ctx.authority.ensure(show.data).then(
       (rt) => {
         if (!rt) return next(refusal(apiError('not_found', `show "${show.data}" does not exist`)));
-        const address = addressOf(socket);
+        const address = addressOf(socket, trust);
         if (cap && address !== undefined) {
           if (!cap.admit(address)) {
             return next(refusal(apiError('rate_limited', `this address already has ${cap.max} players connected: close some, or try again in a minute`)));
