@@ -117,6 +117,23 @@ describe('an Authorization header does not open a locked show to another origin'
     expect((await post('/api/shows/locked/carts', JSON.stringify({ sessionId: 'brand' }), { origin: BRAND })).status).toBe(201);
   });
 
+  it('judges a cart and a beacon from a forbidden origin however the path is cased or ended, as the routes match it', async () => {
+    const cart = (await post('/api/shows/locked/carts', JSON.stringify({ sessionId: 'brand-2' }), { origin: BRAND }).then((r) => r.json())) as { id: string };
+    const attempts: Array<[string, string]> = [
+      ['/api/Shows/locked/carts', JSON.stringify({ sessionId: 'evil' })],
+      ['/api/SHOWS/locked/CARTS/', JSON.stringify({ sessionId: 'evil' })],
+      [`/api/Carts/${cart.id}/lines`, JSON.stringify({ productId: 'p-mug', quantity: 1 })],
+      ['/api/Track', JSON.stringify({ events: [event({ showId: 'locked' })] })],
+      ['/api/track/', JSON.stringify({ events: [event({ showId: 'locked' })] })],
+      ['/API/TRACK/', JSON.stringify({ events: [event({ showId: 'locked' })] })],
+    ];
+    for (const [path, body] of attempts) {
+      const answer = await post(path, body, { origin: EVIL, 'x-cuecart-session': 'brand-2' });
+      expect(answer.status, path).toBe(403);
+      expect(answer.headers.get('access-control-allow-origin'), path).toBeNull();
+    }
+  });
+
   it('lets a route that verifies a token skip the origin check only once the token verifies', async () => {
     const lockedProducer = (await api(suite.relay, 'POST', '/api/shows/locked/tokens', { role: 'producer' }, ADMIN_TOKEN)).body.token as string;
     const good = await fetch(`${suite.relay.url}/api/shows/locked/analytics`, { headers: { origin: EVIL, authorization: `Bearer ${lockedProducer}` } });

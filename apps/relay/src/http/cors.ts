@@ -42,7 +42,7 @@ export function apiCors(ctx: RelayContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     // Track batches name their shows in the body: read it first (the track route then reuses it). Only when
     // some show limits its origins, and only after the per-address track limit (mounted before this) let it by.
-    if (req.method === 'POST' && req.path === '/track' && req.headers.origin !== undefined && ctx.origins.restrictsAny()) {
+    if (req.method === 'POST' && routeOf(req).first === 'track' && req.headers.origin !== undefined && ctx.origins.restrictsAny()) {
       trackBody(req, res, (err?: unknown) => (err ? next(err) : decide(req, res, next).catch(next)));
       return;
     }
@@ -55,7 +55,7 @@ export function apiCors(ctx: RelayContext) {
  * route (the browser then sends the real request, which is verified).
  */
 function isTokenRoute(req: Request): boolean {
-  const [, first, id, sub] = req.path.split('/');
+  const { first, id, sub } = routeOf(req);
   if (first !== 'shows') return false;
   if (id === undefined || id === '') return true; // POST /api/shows, GET /api/shows: admin and producers
   return sub !== undefined && TOKEN_SHOW_ROUTES.has(sub);
@@ -72,10 +72,10 @@ async function verifiedBearer(ctx: RelayContext, req: Request): Promise<boolean>
 
 /** The shows a viewer request touches, from its path (relative to /api) or, for track, its body. */
 async function showsOf(ctx: RelayContext, req: Request): Promise<string[]> {
-  const [, first, second] = req.path.split('/');
-  if (first === 'shows' && second) return [decode(second)];
-  if (first === 'carts' && second) {
-    const showId = await ctx.commerce.cartShow(decode(second));
+  const { first, id } = routeOf(req);
+  if (first === 'shows' && id) return [decode(id)];
+  if (first === 'carts' && id) {
+    const showId = await ctx.commerce.cartShow(decode(id));
     return showId ? [showId] : [];
   }
   if (first === 'track') {
@@ -83,6 +83,15 @@ async function showsOf(ctx: RelayContext, req: Request): Promise<string[]> {
     return batch.success ? [...new Set(batch.data.events.map((e) => e.showId))] : [];
   }
   return [];
+}
+
+/**
+ * The path under /api as the routes match it: Express routing ignores case and a trailing slash, so the route
+ * words are compared lower-cased (ids keep their case, as route params do).
+ */
+function routeOf(req: Request): { first?: string | undefined; id?: string | undefined; sub?: string | undefined } {
+  const [, first, id, sub] = req.path.replace(/\/+$/, '').split('/');
+  return { first: first?.toLowerCase(), id, sub: sub?.toLowerCase() };
 }
 
 function decode(segment: string): string {
