@@ -12,7 +12,7 @@ import { compileTrustProxy, socketAddress, type TrustProxy } from '../limits/cli
 
 export interface SocketData {
   showId: string;
-  /** The client's address (behind a loopback proxy, the one it saw); undefined for the relay's own machine. */
+  /** The client's address (behind a trusted proxy, the one it saw); undefined for the relay's own machine. */
   address?: string | undefined;
   claims?: ShowClaims;
   connectedAt?: number;
