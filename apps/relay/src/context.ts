@@ -5,6 +5,7 @@ import type { ShowOrigins } from './auth/show-origins.js';
 import type { TrackRepository } from './analytics/track-repository.js';
 import type { BeaconIntake } from './analytics/beacon-intake.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
+import type { Limits } from './limits/limits.js';
 import type { Logger } from './logger.js';
 import type { ShowAuthority } from './shows/show-authority.js';
 import type { TranscriptService } from './transcript/transcript-service.js';
@@ -23,5 +24,7 @@ export interface RelayContext {
   transcript: TranscriptService;
   sources: SourceManager;
   commerce: CommerceProvider;
+  /** Every rate limit and cap, read from the environment once at start (CUECART_RATE_LIMITS). */
+  limits: Limits;
   logger: Logger;
 }

@@ -81,6 +81,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   // Embed origins travel with the show and revocations live in Redis in a cluster (every relay refuses a
   // token revoked or rotated on any of them, at once); a single relay keeps them in its SQLite.
   const revocations: RevocationStore = cluster ? cluster.revocations : new SqliteRevocationStore(db);
+  const limits = limitsFromEnv();
   const ctx: RelayContext = {
     config,
     version: readVersion(),
@@ -89,10 +90,11 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     origins: new ShowOrigins(authority),
     authority,
     track,
-    beacons: new BeaconIntake(authority, track, limitsFromEnv()),
+    beacons: new BeaconIntake(authority, track, limits),
     commerce: new DemoStore(cluster ? cluster.carts : new SqliteCartStore(db), authority, track),
     transcript,
     sources: new SourceManager(authority, transcript, logger, Date.now, providerFetch(config.allowPrivateUrls)),
+    limits,
     logger,
   };
   const sources = ctx.sources;
@@ -106,10 +108,10 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     res.json({ ok: true, version: ctx.version });
   });
   // Before CORS, which reads a track body to learn its shows: a flood is refused before any body is parsed.
-  app.post('/api/track', trackRequestLimit());
+  app.post('/api/track', trackRequestLimit(limits));
   app.use('/api', apiCors(ctx));
   // After CORS, so a browser can read the 429; before any show lookup, so a flood costs a bucket check.
-  app.use('/api', apiRateLimit());
+  app.use('/api', apiRateLimit({ limits }));
   // A show created on another relay of the cluster is loaded before any route looks it up.
   const warm = (param: string) => (req: express.Request, _res: express.Response, next: express.NextFunction) => {
     ctx.authority.ensure(String(req.params[param])).then(() => next(), next);

@@ -3,7 +3,6 @@ import express, { Router, type Request, type Response } from 'express';
 import { AddLineBody, CART_SESSION_HEADER, CreateCartBody, ExternalId, PlaceOrderBody, UpdateLineBody } from '@cuecart/shared';
 import type { Result } from '../commerce/commerce-provider.js';
 import type { RelayContext } from '../context.js';
-import { limitsFromEnv } from '../limits/limits.js';
 import { byIp, restRateLimit } from '../limits/rest-limits.js';
 import { requireShowRole } from './auth.js';
 import { parseBody, send, sendError } from './respond.js';
@@ -21,7 +20,7 @@ function sessionOf(req: Request): string | undefined {
 
 export function commerceRoutes(ctx: RelayContext): Router {
   const router = Router();
-  const limits = limitsFromEnv();
+  const { limits } = ctx;
   // Comes before the body parser on each route: one bucket per IP for every cart and order route.
   const limit = restRateLimit('cart requests from this address', limits.rest.cart, byIp, { limits });
   const small = express.json({ limit: '16kb' });

@@ -2,7 +2,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { TrackBody } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
-import { limitsFromEnv, type Limits } from '../limits/limits.js';
+import type { Limits } from '../limits/limits.js';
 import { byIp, restRateLimit } from '../limits/rest-limits.js';
 import { parseBody, sendError } from './respond.js';
 
@@ -13,7 +13,7 @@ export const TRACK_BODY_LIMIT = '128kb';
  * Per IP, on the request: mounted before CORS and before any body is read, so a flood costs a bucket lookup,
  * never a JSON parse (CORS reads a track body to learn its shows).
  */
-export function trackRequestLimit(limits: Limits = limitsFromEnv()): RequestHandler {
+export function trackRequestLimit(limits: Limits): RequestHandler {
   return restRateLimit('track requests from this address', limits.rest.track, byIp, { limits });
 }
 

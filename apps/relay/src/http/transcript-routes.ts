@@ -3,7 +3,6 @@ import express, { Router } from 'express';
 import { TranscriptBody } from '@cuecart/shared';
 import type { ShowClaims } from '../auth/tokens.js';
 import type { RelayContext } from '../context.js';
-import { limitsFromEnv } from '../limits/limits.js';
 import { restRateLimit } from '../limits/rest-limits.js';
 import { requireShowRole } from './auth.js';
 import { parseBody, send } from './respond.js';
@@ -13,7 +12,7 @@ const TRANSCRIPT_LIMIT = '512kb';
 
 export function transcriptRoutes(ctx: RelayContext): Router {
   const router = Router();
-  const limits = limitsFromEnv();
+  const { limits } = ctx;
   // Per token, after it is checked: ingest from one NAT must not starve another show's, and an
   // unauthenticated flood never reaches this bucket (the general /api cap takes it).
   const perToken = (_req: express.Request, res: express.Response) => {

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { apiError } from '@cuecart/shared';
 import { sendError } from '../http/respond.js';
 import { clientKey } from './client-address.js';
-import { limitsFromEnv, retryAfterSeconds, type Limits } from './limits.js';
+import { retryAfterSeconds, type Limits } from './limits.js';
 import { KeyedBuckets, type Clock, type Rate } from './token-bucket.js';
 
 /** Who a request counts against; undefined lets it through (nothing to key it by). */
@@ -13,13 +13,14 @@ export type KeyOf = (req: Request, res: Response) => string | undefined;
 export const byIp: KeyOf = (req) => clientKey(req.ip ?? req.socket.remoteAddress);
 
 export interface RestLimitOptions {
-  limits?: Limits;
+  /** The relay's limits (`ctx.limits`, read from the environment once at start). */
+  limits: Limits;
   clock?: Clock;
 }
 
 /** `what` names the requests in the answer: "too many track requests from this address: try again in 3 s". */
-export function restRateLimit(what: string, rate: Rate, keyOf: KeyOf, options: RestLimitOptions = {}): RequestHandler {
-  const limits = options.limits ?? limitsFromEnv();
+export function restRateLimit(what: string, rate: Rate, keyOf: KeyOf, options: RestLimitOptions): RequestHandler {
+  const { limits } = options;
   if (!limits.enabled) return (_req, _res, next) => next();
   const buckets = new KeyedBuckets(rate, { maxKeys: limits.maxKeys, clock: options.clock });
   return (req, res, next) => {
@@ -33,8 +34,7 @@ export function restRateLimit(what: string, rate: Rate, keyOf: KeyOf, options: R
   };
 }
 
-/** The general cap on everything under /api, per IP. Mount it once, after CORS: `app.use('/api', apiRateLimit())`. */
-export function apiRateLimit(options: RestLimitOptions = {}): RequestHandler {
-  const limits = options.limits ?? limitsFromEnv();
-  return restRateLimit('requests from this address', limits.rest.api, byIp, { ...options, limits });
+/** The general cap on everything under /api, per IP. Mount it once, after CORS: `app.use('/api', apiRateLimit({ limits }))`. */
+export function apiRateLimit(options: RestLimitOptions): RequestHandler {
+  return restRateLimit('requests from this address', options.limits.rest.api, byIp, options);
 }

@@ -13,7 +13,6 @@ import {
   type RundownItem,
 } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
-import { limitsFromEnv } from '../limits/limits.js';
 import { limitSocket } from '../limits/socket-limits.js';
 import { AddressCap } from '../limits/address-cap.js';
 import { handle, refuseCommands } from './handle.js';
@@ -25,7 +24,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   const producer = io.of('/producer');
   const host = io.of('/host');
   const seenCues = new Map<string, Set<string>>();
-  const limits = limitsFromEnv();
+  const { limits } = ctx;
 
   viewer.use(viewerHandshake(ctx, limits.enabled ? new AddressCap(limits.viewers.socketsPerAddress) : undefined));
   producer.use(tokenHandshake(ctx, ['producer']));
