@@ -4,7 +4,7 @@
 // segments one at a time. Prints the figures and writes them to BENCHMARKS.md.
 // Usage: npx tsx scripts/bench/suggest-latency.ts [--segments 500] [--products 10000] [--warmup 20] [--runs 3] [--no-write]
 // Needs the relay built (npm run build, or npx tsc -p apps/relay/tsconfig.build.json).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Product } from '../../packages/shared/src/contract/product.js';
+import { startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
 import { BENCHMARKS_PATH, writeSection } from './lib/report.js';
 import { CHATTER, createSynthetic, machine, pct, type Synthetic } from './lib/synthetic.js';
 
@@ -49,61 +50,6 @@ process.once('SIGINT', () => {
   process.exitCode = 130;
   setTimeout(() => process.exit(130), 1500);
 });
-
-interface Relay {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Starts `node apps/relay/dist/main.js` and resolves once it prints "listening on http://HOST:PORT". */
-function startRelay(dataDir: string, adminToken: string): Promise<Relay> {
-  const child = spawn(process.execPath, [RELAY_MAIN], {
-    cwd: ROOT,
-    // Limits off: this posts far faster than any speech-to-text feed (about one segment a second), so the transcript limiter would refuse it.
-    env: { ...process.env, CUECART_PORT: '0', CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: adminToken, CUECART_LOG_LEVEL: 'warn', CUECART_RATE_LIMITS: 'off' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-8000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => fail(new Error('the relay did not print "listening on" within 30 s')), 30_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      reject(new Error(`${error.message}\n--- relay output ---\n${log}`));
-    };
-    let pending = '';
-    const onData = (chunk: Buffer) => {
-      pending += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(pending);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.off('exit', onExit);
-        resolvePromise({ url: match[1]!, child, output: () => log });
-      }
-    };
-    const onExit = (code: number | null, signal: string | null) => fail(new Error(`the relay exited before listening (code ${code}, signal ${signal})`));
-    child.stdout!.on('data', onData);
-    child.once('exit', onExit);
-    child.once('error', fail);
-  });
-}
-
-/** SIGTERM, then SIGKILL if it is still there after 6 s (the relay forces its own exit after 5 s). */
-async function stopRelay(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 6000);
-  await exited;
-  clearTimeout(timer);
-}
 
 async function api<T>(url: string, token: string, body: unknown): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -158,11 +104,12 @@ async function runOnce(p: Plan): Promise<RunResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cuecart-bench-'));
   live.dataDir = dataDir;
   const adminToken = randomBytes(24).toString('hex');
-  let relay: Relay | undefined;
+  let relay: RelayProcess | undefined;
   let socket: Socket | undefined;
   try {
-    relay = await startRelay(dataDir, adminToken);
-    live.child = relay.child;
+    // Limits off: this posts far faster than any speech-to-text feed (about one segment a second), so the transcript limiter would refuse it.
+    relay = await startRelay({ dataDir, env: { CUECART_ADMIN_TOKEN: adminToken, CUECART_RATE_LIMITS: 'off' }, timeoutMs: 30_000 });
+    live.child = relay.proc;
     const { url } = relay;
     const showBody = { title: 'Suggestion latency bench', catalog: { provider: 'inline', products: p.catalog }, rundown: p.rundown };
     const bodyBytes = Buffer.byteLength(JSON.stringify(showBody));
@@ -251,7 +198,7 @@ async function runOnce(p: Plan): Promise<RunResult> {
     return { loadAtStart, loadAtEnd: machine().load, createShowMs, bodyBytes, firstMs: first.sug, firstHttpMs: first.http, latencies, https, chatterHttps, none, extra };
   } finally {
     socket?.close();
-    if (relay) await stopRelay(relay.child);
+    if (relay) await relay.stop();
     rmSync(dataDir, { recursive: true, force: true });
     live.child = undefined;
     live.dataDir = undefined;
