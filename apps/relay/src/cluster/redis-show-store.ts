@@ -94,11 +94,8 @@ export class RedisShowStore implements ShowStore {
   async recentActivity(showId: string, limit: number): Promise<Activity[]> {
     const rows = await this.redis.lRange(key(showId, 'log'), -limit, -1);
     return rows.map((raw) => {
-      const r = JSON.parse(raw) as { seq: number; commandId: string; body: string; by: string; at: number };
-      const command = JSON.parse(r.body) as { type: Activity['type']; productId?: string };
-      const entry: Activity = { seq: r.seq, commandId: r.commandId, type: command.type, by: r.by, at: r.at };
-      if (command.productId) entry.productId = command.productId;
-      return entry;
+      const r = JSON.parse(raw) as { seq: number; body: string; by: string; at: number };
+      return toActivity(r.seq, JSON.parse(r.body) as Command, r.by, r.at);
     });
   }
 
