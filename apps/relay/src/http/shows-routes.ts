@@ -1,7 +1,8 @@
 // REST: shows, tokens (issue, revoke, rotate), commands and products (API v1).
 import express, { Router } from 'express';
-import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, httpStatusOf, type Product, type Show } from '@cuecart/shared';
+import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, httpStatusOf } from '@cuecart/shared';
 import { loadCatalog } from '../catalog/load-catalog.js';
+import { rundownProducts } from '../shows/rundown.js';
 import { checkProviderUrl } from '../net/public-address.js';
 import type { RelayContext } from '../context.js';
 import { RevocationNotSaved } from '../auth/revocations.js';
@@ -60,7 +61,7 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!body) return;
     let ttlSeconds = body.ttlSeconds;
     if (producer) {
-      // Answered as a missing credential: minting any other role needs the admin token.
+      // Answered as a missing credential (as the route always has): minting any other role needs the admin token.
       if (body.role !== 'host') return send(res, 'unauthorized', `a producer token can mint host tokens only: a ${body.role} token needs the admin token`);
       const left = Math.floor((producer.exp - Date.now()) / 1000);
       ttlSeconds = Math.max(1, Math.min(ttlSeconds ?? left, left));
@@ -146,8 +147,7 @@ export function showsRoutes(ctx: RelayContext): Router {
   router.get('/api/shows/:id/products', (req, res) => {
     const rt = ctx.authority.get(req.params.id);
     if (!rt) return send(res, 'not_found', `show "${req.params.id}" does not exist`);
-    const products = rt.show.rundown.map((id) => rt.catalog.get(id)).filter((p): p is Product => p !== undefined);
-    res.json(products);
+    res.json(rundownProducts(rt));
   });
 
   return router;

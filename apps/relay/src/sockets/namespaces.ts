@@ -17,6 +17,7 @@ import { limitSocket } from '../limits/socket-limits.js';
 import { AddressCap } from '../limits/address-cap.js';
 import { handle, refuseCommands } from './handle.js';
 import { expireWithToken } from './token-expiry.js';
+import { rundownItems } from '../shows/rundown.js';
 import { tokenHandshake, viewerHandshake, type SocketData } from './handshake.js';
 
 export function attachNamespaces(io: Server, ctx: RelayContext): void {
@@ -52,7 +53,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
 
   ctx.authority.onActivity((showId, entry) => producer.local.to(showId).emit('activity', [entry]));
   ctx.authority.onRundown((showId) => {
-    const items = rundownItems(ctx, showId);
+    const items = rundownItemsOf(ctx, showId);
     host.local.to(showId).emit('rundown', items);
     producer.local.to(showId).emit('rundown', items);
   });
@@ -98,7 +99,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   host.on('connection', (socket) => {
     const showId = join(socket);
     refuseCommands(socket, ctx.logger, 'host');
-    socket.emit('rundown', rundownItems(ctx, showId));
+    socket.emit('rundown', rundownItemsOf(ctx, showId));
   });
 
   producer.on('connection', (socket) => {
@@ -119,7 +120,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
       return ctx.authority.submit(showId, command.value, claims.name);
     });
 
-    socket.emit('rundown', rundownItems(ctx, showId));
+    socket.emit('rundown', rundownItemsOf(ctx, showId));
     ctx.authority.recentActivity(showId).then(
       (entries) => socket.emit('activity', entries),
       (err: Error) => ctx.logger.warn({ err: err.message }, 'activity history not sent'),
@@ -163,13 +164,9 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
 }
 
 /** The rundown with its products, in slot order, for prompters and consoles. */
-function rundownItems(ctx: RelayContext, showId: string): RundownItem[] {
+function rundownItemsOf(ctx: RelayContext, showId: string): RundownItem[] {
   const rt = ctx.authority.get(showId);
-  if (!rt) return [];
-  return rt.show.rundown.flatMap((id, i) => {
-    const product = rt.catalog.get(id);
-    return product ? [{ slot: i + 1, product }] : [];
-  });
+  return rt ? rundownItems(rt) : [];
 }
 
 /** Who is connected to a show's console, across every relay of a cluster. */
