@@ -101,7 +101,7 @@ describe('producer console', () => {
     viewer = await connect(relay, '/viewer', { show: 'studio' });
     await expect.poll(status, { timeout: 20_000 }).toBe('online');
     await expect.poll(onAir, { timeout: 10_000 }).toEqual(['p-lamp']);
-    await expect.poll(() => page.locator('[data-testid="queued-command"][data-state="pending"]').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="queued-command"][data-state="queued"], [data-testid="queued-command"][data-state="sending"]').count(), { timeout: 10_000 }).toBe(0);
     // The activity log a fresh console receives holds every accepted command: the queued take is in it once.
     const producer = await connect(relay, '/producer', { token: tokens.producer });
     await emitAck(producer, 'overlay:get', undefined);
@@ -145,6 +145,11 @@ describe('producer console when its token expires', () => {
       await banner.waitFor({ timeout: 8000 });
       expect(await banner.getAttribute('data-reason')).toBe('expired');
       expect(await banner.textContent()).toMatch(/Your session expired\..*new producer token.*\/console#token=NEW_TOKEN/);
+      // A take made now waits in the queue, and the banner says it was not sent rather than dropping it quietly.
+      await expiring.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await expiring.keyboard.press('3');
+      await expect.poll(() => banner.textContent(), { timeout: 5000 }).toContain('1 command in the queue was not sent');
+      expect(await expiring.locator('[data-testid="queued-command"][data-state="queued"]').count()).toBe(1);
       await expiring.screenshot({ path: `${SHOTS}console-session-expired.png` });
       // Nothing keeps knocking with the dead token.
       await expiring.waitForTimeout(1500);

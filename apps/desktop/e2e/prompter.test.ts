@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;
@@ -63,4 +63,28 @@ describe('host prompter', () => {
     const transform = await page.locator('.prompter-stage').evaluate((el) => getComputedStyle(el).transform);
     expect(transform).toMatch(/matrix\(-1/);
   });
+});
+
+describe('host prompter when its token expires', () => {
+  it('says plainly that the session expired and how to get the prompter back, and stops reconnecting (screenshot)', async () => {
+    const short = await api(relay, 'POST', '/api/shows/stage/tokens', { role: 'host', ttlSeconds: 3 }, ADMIN_TOKEN);
+    expect(short.status).toBe(201);
+    const expiring = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      await expiring.goto(`${relay.url}/prompter/stage#token=${short.body.token}`);
+      await expiring.locator('[data-testid="prompter-status"][data-connection="connected"]').waitFor({ timeout: 15_000 });
+      const banner = expiring.locator('[data-testid="session-ended"]');
+      await banner.waitFor({ timeout: 8000 });
+      expect(await banner.getAttribute('data-reason')).toBe('expired');
+      expect(await banner.textContent()).toMatch(/Your session expired\..*Open prompter.*new host token.*\/prompter\/stage#token=NEW_HOST_TOKEN/);
+      await expiring.screenshot({ path: `${SHOTS}prompter-session-expired.png` });
+      // Nothing keeps knocking with the dead token, and a reload (token from the tab's storage) says the same.
+      await expiring.waitForTimeout(1500);
+      expect(await expiring.locator('[data-testid="prompter-status"]').getAttribute('data-connection')).toBe('refused');
+      await expiring.reload();
+      await expiring.locator('[data-testid="session-ended"][data-reason="expired"]').waitFor({ timeout: 8000 });
+    } finally {
+      await expiring.close();
+    }
+  }, 30_000);
 });

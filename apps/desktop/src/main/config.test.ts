@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectionStore, tokenStorageNotice, readFlag, resolveConnection, showIdFromToken, type TokenCipher } from './config.js';
+import { connectPageWarning, createConnectionStore, tokenStorageNotice, readFlag, resolveConnection, showIdFromToken, type TokenCipher } from './config.js';
 import { memoryFs, join } from './fake-fs.test-support.js';
 
 const saved = { relay: 'http://10.0.0.5:4455', token: 'saved-token' };
@@ -85,6 +85,13 @@ describe('connection store', () => {
     expect(notice!.detail).toContain('/data/connection.json');
     expect(notice!.detail).toMatch(/GNOME Keyring or KWallet/);
     expect(tokenStorageNotice('encrypted', store.file, 'linux')).toBeNull();
+  });
+
+  it('warns on the connect page, before a token is pasted, when it could only be kept unencrypted', () => {
+    const warning = connectPageWarning(cipher(false), '/data/connection.json', 'linux');
+    expect(warning).toMatch(/saved on this computer without encryption/);
+    expect(warning).toContain('/data/connection.json');
+    expect(connectPageWarning(cipher(true), '/data/connection.json', 'linux')).toBeNull();
   });
 
   it('forgets a corrupt file or a token it cannot decrypt', () => {

@@ -107,6 +107,13 @@ export function tokenStorageNotice(outcome: SaveOutcome, file: string, platform:
   };
 }
 
+/** The same warning on the connect page, before the producer pastes a token it could only keep in plain text. */
+export function connectPageWarning(cipher: Pick<TokenCipher, 'isEncryptionAvailable'>, file: string, platform: string): string | null {
+  if (cipher.isEncryptionAvailable()) return null;
+  const notice = tokenStorageNotice('unencrypted', file, platform)!;
+  return `${notice.message.replace('is saved', 'will be saved')} ${notice.detail.replace('It is in', 'It will be in')}`;
+}
+
 export function createConnectionStore(fs: JsonFs, dir: string, join: (...parts: string[]) => string, cipher: TokenCipher): ConnectionStore {
   const file = join(dir, 'connection.json');
   return {

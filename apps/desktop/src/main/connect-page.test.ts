@@ -15,6 +15,11 @@ describe('connect page', () => {
     expect(html).toContain(`content="${CONNECT_PAGE_CSP}"`);
   });
 
+  it('has a place for the unencrypted-storage warning, written from the query as text', () => {
+    expect(html).toMatch(/<p id="warning" role="note"><\/p>/);
+    expect(html).toContain("warning.textContent = params.get('warning') || '';");
+  });
+
   it('writes messages as text, never as HTML', () => {
     expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });

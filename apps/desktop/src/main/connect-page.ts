@@ -11,6 +11,8 @@ const button = form.querySelector('button');
 const params = new URLSearchParams(location.search);
 relay.value = params.get('relay') || 'http://127.0.0.1:4455';
 problem.textContent = params.get('error') || '';
+const warning = document.getElementById('warning');
+warning.textContent = params.get('warning') || '';
 (params.get('relay') ? token : relay).focus();
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -39,6 +41,8 @@ input { font: inherit; padding: 8px 10px; border-radius: 6px; border: 1px solid 
 button { font: inherit; padding: 9px; border-radius: 6px; border: 0; background: #3b82f6; color: white; cursor: pointer; }
 button:disabled { opacity: .6; }
 #problem { color: #f87171; min-height: 1.4em; margin: 0; }
+#warning { color: #fbbf24; font-size: 13px; margin: 0; }
+#warning:empty { display: none; }
 `;
 
 function sha256(text: string): string {
@@ -67,6 +71,7 @@ export function connectPageHtml(): string {
   <h1>Connect to a Cuecart relay</h1>
   <label>Relay address <input id="relay" type="url" required spellcheck="false"></label>
   <label>Producer token <input id="token" type="password" required spellcheck="false"></label>
+  <p id="warning" role="note"></p>
   <p id="problem" role="alert"></p>
   <button type="submit">Connect</button>
 </form>

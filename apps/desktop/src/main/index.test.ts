@@ -143,4 +143,12 @@ describe('main process wiring', async () => {
   it('writes the connect page next to the settings', () => {
     expect(readFileSync(join(dir, 'Cuecart', 'connect.html'), 'utf8')).toContain('Connect to a Cuecart relay');
   });
+
+  it('says on the connect page, before a token is pasted, that it will be kept unencrypted', () => {
+    const consoleWindow = fake.windows[0]!;
+    consoleWindow.webContents.emit('did-fail-load', {}, -105, 'ERR_NAME_NOT_RESOLVED', 'http://127.0.0.1:4455/console', true);
+    const shown = new URL(consoleWindow.loaded.at(-1)!);
+    expect(shown.protocol).toBe('file:');
+    expect(shown.searchParams.get('warning')).toMatch(/without encryption.*connection\.json/);
+  });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GlobalAction } from '../shared-ipc/bridge.js';
-import { createConnectionStore, resolveConnection, showIdFromToken, tokenStorageNotice, type Connection } from './config.js';
+import { connectPageWarning, createConnectionStore, resolveConnection, showIdFromToken, tokenStorageNotice, type Connection } from './config.js';
 import { connectPageHtml } from './connect-page.js';
 import { registerIpcHandlers, sendGlobalShortcut, type ConnectAnswer } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
@@ -26,6 +26,8 @@ let consoleWindow: BrowserWindow | null = null;
 let prompterWindow: BrowserWindow | null = null;
 let connectPageUrl: string | null = null;
 let connectPagePath = '';
+/** Where the connection (and its token) is kept, for the connect page's plain-text warning. */
+let connectionFile = '';
 let shortcuts: ShortcutManager;
 let windowDeps: WindowFactoryDeps | null = null;
 
@@ -62,6 +64,7 @@ function start(): void {
   connectPageUrl = pathToFileURL(connectPagePath).href;
 
   const connections = createConnectionStore(fs, userData, join, safeStorage);
+  connectionFile = connections.file;
   // Said once a run, the first time a token can only be saved in plain text.
   let warned = false;
   const remember = (next: Connection) => {
@@ -141,6 +144,9 @@ function showConnectPage(query: { relay?: string | undefined; error?: string | u
   const q: Record<string, string> = {};
   if (query.relay) q.relay = query.relay;
   if (query.error) q.error = query.error;
+  // Said before a token is pasted, not only after it was saved in plain text.
+  const warning = connectPageWarning(safeStorage, connectionFile, process.platform);
+  if (warning) q.warning = warning;
   void win.loadFile(connectPagePath, { query: q });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionEndHelp, sessionEndOf, sessionEndTitle } from './session-end.js';
+import { prompterEndHelp, sessionEndHelp, sessionEndOf, sessionEndTitle } from './session-end.js';
 
 describe('session end', () => {
   it('says plainly that the session expired, or was revoked, and how to get back', () => {
@@ -14,5 +14,13 @@ describe('session end', () => {
   it('counts what the queue held that was never sent', () => {
     expect(sessionEndHelp('x', 1)[1]).toBe('1 command in the queue was not sent: fire it again once you are back.');
     expect(sessionEndHelp('x', 3)[1]).toBe('3 commands in the queue were not sent: fire them again once you are back.');
+  });
+
+  it('tells a host how to get the prompter back: Open prompter again, or a new host token', () => {
+    const expired = sessionEndOf('session:expired', 'this host session expired at 2026-12-02T20:00:00.000Z');
+    expect(sessionEndTitle(expired, 'prompter')).toBe('Your session expired');
+    expect(sessionEndTitle(sessionEndOf('connect_error', 'a viewer token cannot do this'), 'prompter')).toBe('The relay refused this prompter');
+    const help = prompterEndHelp('https://relay.example/prompter/spring');
+    expect(help).toEqual([expect.stringContaining('Open prompter'), expect.stringContaining('https://relay.example/prompter/spring#token=NEW_HOST_TOKEN')]);
   });
 });

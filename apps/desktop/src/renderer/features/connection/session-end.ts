@@ -15,10 +15,10 @@ export function sessionEndOf(event: 'session:expired' | 'revoked' | 'connect_err
   return { reason: 'refused', detail };
 }
 
-export function sessionEndTitle(end: SessionEnd): string {
+export function sessionEndTitle(end: SessionEnd, page: 'console' | 'prompter' = 'console'): string {
   if (end.reason === 'expired') return 'Your session expired';
   if (end.reason === 'revoked') return 'Your access was revoked';
-  return 'The relay refused this console';
+  return `The relay refused this ${page}`;
 }
 
 /** How to get back in, with the console's own address to open. */
@@ -26,4 +26,12 @@ export function sessionEndHelp(consoleUrl: string, unsent: number): string[] {
   const lines = [`Ask the show admin for a new producer token, then open ${consoleUrl}#token=NEW_TOKEN (or paste it in the desktop app's connect page).`];
   if (unsent > 0) lines.push(`${unsent} command${unsent === 1 ? '' : 's'} in the queue ${unsent === 1 ? 'was' : 'were'} not sent: fire ${unsent === 1 ? 'it' : 'them'} again once you are back.`);
   return lines;
+}
+
+/** How a host gets the prompter back: the producer opens it again (a fresh host token), or the admin sends one. */
+export function prompterEndHelp(prompterUrl: string): string[] {
+  return [
+    'Ask the producer to press "Open prompter" in the console again: it opens this prompter with a new host token.',
+    `Or ask the show admin for a new host token, then open ${prompterUrl}#token=NEW_HOST_TOKEN.`,
+  ];
 }

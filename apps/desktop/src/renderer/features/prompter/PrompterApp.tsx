@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { Session } from '../../lib/session.js';
 import { CueFlash } from './CueFlash.js';
 import { isMirrorKey } from './mirror.js';
+import { PrompterSessionEnded } from './PrompterSessionEnded.js';
 import { PrompterTopBar } from './PrompterTopBar.js';
 import { usePrompterStore } from './prompter-store.js';
 import { RundownList } from './RundownList.js';
@@ -28,6 +29,7 @@ export function PrompterApp({ session }: { session: Extract<Session, { ok: true 
     <main className="prompter" data-testid="prompter" data-mirror={mirror ? 'true' : 'false'}>
       <div className={mirror ? 'prompter-stage prompter-stage--mirror' : 'prompter-stage'}>
         <PrompterTopBar />
+        <PrompterSessionEnded />
         <RundownList />
         <CueFlash />
       </div>

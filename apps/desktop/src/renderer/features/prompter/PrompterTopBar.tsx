@@ -26,16 +26,16 @@ export function PrompterTopBar() {
 }
 
 function ShowStatus() {
-  const { status, connection, message } = usePrompterStore(
-    useShallow((s) => ({ status: s.overlay?.status ?? null, connection: s.connection, message: s.connectionMessage })),
+  const { status, connection, message, ended } = usePrompterStore(
+    useShallow((s) => ({ status: s.overlay?.status ?? null, connection: s.connection, message: s.connectionMessage, ended: s.ended !== null })),
   );
   return (
     <div className="prompter-status" data-testid="prompter-status" data-show-status={status ?? 'unknown'} data-connection={connection}>
       <span className={`status-pill status-pill--${status ?? 'unknown'}`}>{status ? STATUS_LABEL[status] : '…'}</span>
       {connection !== 'connected' && (
         <span className={`conn conn--${connection}`} role="status" title={message ?? undefined}>
-          {CONNECTION_LABEL[connection]}
-          {connection === 'refused' && message ? `: ${message}` : ''}
+          {ended ? 'Signed out' : CONNECTION_LABEL[connection]}
+          {connection === 'refused' && message && !ended ? `: ${message}` : ''}
         </span>
       )}
     </div>

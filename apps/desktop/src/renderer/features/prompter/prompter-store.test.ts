@@ -33,6 +33,18 @@ describe('prompter store', () => {
     expect(usePrompterStore.getState().cue?.cue.text).toBe('Next product');
   });
 
+  it('keeps a session the relay ended ended: no later reconnecting or connected replaces it', () => {
+    const s = usePrompterStore.getState();
+    s.setConnection('connected');
+    s.endSession({ reason: 'expired', detail: 'this host session expired at 2026-12-02T20:00:00.000Z' });
+    s.setConnection('reconnecting');
+    s.setConnection('connected');
+    const after = usePrompterStore.getState();
+    expect(after.ended).toEqual({ reason: 'expired', detail: 'this host session expired at 2026-12-02T20:00:00.000Z' });
+    expect(after.connection).toBe('refused');
+    expect(after.connectionMessage).toContain('expired');
+  });
+
   it('toggles mirror mode', () => {
     const before = usePrompterStore.getState().mirror;
     usePrompterStore.getState().toggleMirror();

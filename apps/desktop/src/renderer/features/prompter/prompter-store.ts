@@ -1,6 +1,7 @@
 // The prompter's one store: what the relay last said (overlay, rundown, cue, show) and the host's mirror choice.
 import { create } from 'zustand';
 import type { Cue, OverlayState, RundownItem } from '@cuecart/shared';
+import type { SessionEnd } from '../connection/session-end.js';
 import type { ReceivedCue } from './cue-view.js';
 import { loadMirror, saveMirror } from './mirror.js';
 import { acceptOverlay, nextShowTimes, NO_SHOW_TIMES, type ShowTimes } from './overlay-sync.js';
@@ -17,7 +18,10 @@ interface ConnectionSlice {
   connectionMessage: string | null;
   /** Set on (re)connect: the next overlay is taken whatever its seq. */
   resync: boolean;
+  /** Set once the relay ended this session for good (token expired or revoked); nothing replaces it. */
+  ended: SessionEnd | null;
   setConnection: (connection: Connection, message?: string | null) => void;
+  endSession: (end: SessionEnd) => void;
 }
 
 interface ShowSlice {
@@ -54,8 +58,13 @@ export const usePrompterStore = create<PrompterState>()((set, get) => ({
   connection: 'connecting',
   connectionMessage: null,
   resync: true,
-  setConnection: (connection, message = null) =>
-    set(connection === 'connected' ? { connection, connectionMessage: message, resync: true } : { connection, connectionMessage: message }),
+  ended: null,
+  setConnection: (connection, message = null) => {
+    // A late disconnect or retry must not dress a dead session up as "Reconnecting…".
+    if (get().ended) return;
+    set(connection === 'connected' ? { connection, connectionMessage: message, resync: true } : { connection, connectionMessage: message });
+  },
+  endSession: (ended) => set({ ended, connection: 'refused', connectionMessage: ended.detail }),
 
   overlay: null,
   rundown: null,

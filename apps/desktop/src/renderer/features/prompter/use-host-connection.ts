@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { Show } from '@cuecart/shared';
 import { api, connectHost } from '../../lib/relay.js';
+import { sessionEndOf } from '../connection/session-end.js';
 import { usePrompterStore } from './prompter-store.js';
 
 export interface PrompterSession {
@@ -29,21 +30,19 @@ export function useHostConnection({ relay, token, showId }: PrompterSession): vo
       void loadShow();
     });
     // The relay ends the session when the token expires or is revoked: say why and stop reconnecting.
-    let ended = false;
-    const end = (error: { message: string }) => {
-      ended = true;
-      store.setConnection('refused', error.message);
+    const end = (event: 'session:expired' | 'revoked' | 'connect_error', message: string) => {
+      store.endSession(sessionEndOf(event, message));
       socket.disconnect();
     };
-    socket.on('session:expired', end);
-    socket.on('revoked', end);
+    socket.on('session:expired', (error) => end('session:expired', error.message));
+    socket.on('revoked', (error) => end('revoked', error.message));
     socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect' && !ended) store.setConnection('reconnecting');
+      if (reason !== 'io client disconnect') store.setConnection('reconnecting');
     });
     socket.on('connect_error', (error) => {
-      // A refused handshake (bad or expired token) is final: Socket.IO stops retrying, so say why.
+      // A refused handshake (bad, expired or revoked token) is final: Socket.IO stops retrying, so say why.
       if (socket.active) store.setConnection('reconnecting');
-      else store.setConnection('refused', error.message);
+      else end('connect_error', error.message);
     });
     socket.on('overlay', (state) => store.receiveOverlay(state));
     socket.on('rundown', (items) => store.receiveRundown(items));
