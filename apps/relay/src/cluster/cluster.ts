@@ -58,9 +58,13 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
   }
   // Revocations published while this relay was cut off from Redis are gone: read them again. (Every
   // 'ready' from here on is a reconnect.) Newly learned ones disconnect this relay's sockets.
-  subscriber.on('ready', () => {
-    revocations.load().catch((err: Error) => logger.warn({ err: err.message }, 'revocations not re-read after a reconnect'));
-  });
+  subscriber.on('ready', () => rereadAfterReconnect(() => revocations.load(), 'revocations', logger));
+  // And every half minute, so a revocation missed in any window (a publish between a reconnect and the
+  // re-subscription) is refused within that long at worst.
+  const reconcile = setInterval(() => {
+    revocations.load().catch(() => undefined);
+  }, RECONCILE_MS);
+  reconcile.unref();
 
   return {
     store: new RedisShowStore(redis),
@@ -87,11 +91,31 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
       // (This listener comes after the first connect, so every 'ready' it sees is a reconnect.)
       subscriber.on('ready', () => {
         logger.info('reconnected to redis: resyncing shows');
-        authority.resync().catch((err: Error) => logger.warn({ err: err.message }, 'resync failed'));
+        rereadAfterReconnect(() => authority.resync(), 'shows', logger);
       });
     },
     async close() {
+      clearInterval(reconcile);
       await Promise.allSettled([subscriber.quit(), adapterClient.quit(), redis.quit()]);
     },
   };
+}
+
+/** How often a relay reads every revocation again, whatever it heard on the channel. */
+const RECONCILE_MS = 30_000;
+
+/**
+ * Reads what this relay may have missed while cut off from Redis. The subscriber can be back before the
+ * client that reads (the read then fails), and it re-subscribes only after 'ready' (a publish in between is
+ * lost): so the read is retried until Redis answers, and made once more a moment later.
+ */
+function rereadAfterReconnect(read: () => Promise<void>, what: string, logger: Logger): void {
+  const attempt = (left: number) => {
+    read().catch((err: Error) => {
+      if (left > 0) setTimeout(() => attempt(left - 1), 250).unref();
+      else logger.warn({ err: err.message }, `${what} not re-read after a reconnect`);
+    });
+  };
+  attempt(40);
+  setTimeout(() => attempt(40), 1000).unref();
 }
