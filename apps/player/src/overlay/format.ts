@@ -1,20 +1,9 @@
 // Text for cards and the drawer: money in the shopper's locale, offer countdowns, effective prices.
-import type { Card, Money } from '@cuecart/shared';
+import { formatMoney as formatSharedMoney, type Card, type Money } from '@cuecart/shared';
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
+/** Money as the shopper reads it: the one rule of packages/shared, in the shopper's locale. */
 export function formatMoney(money: Money, locale?: string): string {
-  const key = `${locale ?? ''}|${money.currencyCode}`;
-  let format = formatters.get(key);
-  try {
-    if (!format) {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currencyCode });
-      formatters.set(key, format);
-    }
-    return format.format(Number(money.amount));
-  } catch {
-    return `${money.amount} ${money.currencyCode}`;
-  }
+  return formatSharedMoney(money, { locale });
 }
 
 /** "4:59", "1:02:03"; null once the time is up. */

@@ -1,20 +1,9 @@
 // Display helpers shared by the console features: money, stock, elapsed time, safe image URLs.
-import type { Money, Product } from '@cuecart/shared';
+import { formatMoney as formatSharedMoney, type Money, type Product } from '@cuecart/shared';
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
+/** Money as the console shows it (the one rule of packages/shared); nothing for a missing price. */
 export function formatMoney(money: Money | undefined): string {
-  if (!money) return '';
-  let f = formatters.get(money.currencyCode);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currencyCode });
-    } catch {
-      return `${money.amount} ${money.currencyCode}`;
-    }
-    formatters.set(money.currencyCode, f);
-  }
-  return f.format(Number(money.amount));
+  return money ? formatSharedMoney(money) : '';
 }
 
 export type StockLevel = 'out' | 'low' | 'ok';

@@ -1,19 +1,12 @@
 // The words and numbers a host reads for a product: price, was-price, stock, a short description.
-import type { Money, Product } from '@cuecart/shared';
+import { formatMoney as formatSharedMoney, type Money, type Product } from '@cuecart/shared';
 
 /** At or below this many units the prompter says "Only N left" so the host can push urgency. */
 export const LOW_STOCK = 10;
 
-/** "$89", "$28.50": whole amounts without cents, the way a host says them. */
+/** "$89", "$28.50": whole amounts without cents, the way a host says them (the one money rule, packages/shared). */
 export function formatMoney(money: Money, locale?: string): string {
-  const amount = Number(money.amount);
-  try {
-    const whole = Number.isInteger(amount) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currencyCode, ...whole }).format(amount);
-  } catch {
-    // An unknown currency code: still readable.
-    return `${money.amount} ${money.currencyCode}`;
-  }
+  return formatSharedMoney(money, { locale, dropWholeCents: true });
 }
 
 /** "was $109", only when the compare-at price is really higher than the price (same currency). */
