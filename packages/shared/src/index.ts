@@ -2,6 +2,7 @@
 export * from './contract/index.js';
 export * from './overlay/apply-command.js';
 export * from './format/money.js';
+export * from './overlay/offer.js';
 export {
   createMentionTracker,
   indexCatalog,

@@ -1,5 +1,5 @@
 // Text for cards and the drawer: money in the shopper's locale, offer countdowns, effective prices.
-import { formatMoney as formatSharedMoney, type Card, type Money } from '@cuecart/shared';
+import { formatMoney as formatSharedMoney, runningOfferPrice, type Card, type Money } from '@cuecart/shared';
 
 /** Money as the shopper reads it: the one rule of packages/shared, in the shopper's locale. */
 export function formatMoney(money: Money, locale?: string): string {
@@ -24,7 +24,7 @@ export function isRunning(endsAt: number | undefined, now: number): boolean {
 
 /** The price to show and the one to strike through: a running offer price beats the list price. */
 export function effectivePrice(card: Pick<Card, 'price' | 'compareAtPrice' | 'offer'>, now: number): { price: Money; was: Money | null } {
-  const offer = card.offer;
-  if (offer?.price && isRunning(offer.endsAt, now)) return { price: offer.price, was: card.price };
+  const offerPrice = runningOfferPrice(card.offer, now);
+  if (offerPrice) return { price: offerPrice, was: card.price };
   return { price: card.price, was: card.compareAtPrice ?? null };
 }

@@ -1,7 +1,7 @@
 // What a line is charged when it is added: the offer price of the product's card while that offer runs on
 // air, else the list price (the variant's where it has one). Pure, so the rule is tested on its own.
 import { createHash } from 'node:crypto';
-import { apiError, type Money, type OverlayState, type Product, type Variant } from '@cuecart/shared';
+import { apiError, runningOfferPrice, type Money, type OverlayState, type Product, type Variant } from '@cuecart/shared';
 import type { Result } from './commerce-provider.js';
 import type { LineOffer } from './cart-store.js';
 
@@ -17,8 +17,10 @@ export function runningOffer(state: OverlayState | undefined, productId: string,
   if (!state || state.status === 'ended') return undefined;
   const card = state.featured.find((c) => c.productId === productId);
   const offer = card?.offer;
-  if (!offer?.price || (offer.endsAt !== undefined && offer.endsAt <= now)) return undefined;
-  return { price: offer.price, text: offer.text, ...(offer.endsAt !== undefined ? { endsAt: offer.endsAt } : {}) };
+  // The card's own rule (packages/shared): the price it shows is the price charged.
+  const price = runningOfferPrice(offer, now);
+  if (!offer || !price) return undefined;
+  return { price, text: offer.text, ...(offer.endsAt !== undefined ? { endsAt: offer.endsAt } : {}) };
 }
 
 export function quoteLine(product: Product, variantId: string | undefined, state: OverlayState | undefined, now: number): Result<Quote> {
