@@ -1,34 +1,33 @@
-// A clock for components that show ticking times (time on air, countdowns): one shared interval per period.
+// One shared once-a-second clock for every ticking piece of the console and the prompter (times on air, clocks,
+// countdowns, cue ages).
 import { useSyncExternalStore } from 'react';
 
-const clocks = new Map<number, { now: number; listeners: Set<() => void>; timer?: ReturnType<typeof setInterval> }>();
+const listeners = new Set<() => void>();
+let now = Math.floor(Date.now() / 1000) * 1000;
+let timer: ReturnType<typeof setInterval> | null = null;
 
-function clockFor(periodMs: number) {
-  let clock = clocks.get(periodMs);
-  if (!clock) {
-    clock = { now: Date.now(), listeners: new Set() };
-    clocks.set(periodMs, clock);
-  }
-  return clock;
+function tick() {
+  const second = Math.floor(Date.now() / 1000) * 1000;
+  if (second === now) return;
+  now = second;
+  for (const listener of listeners) listener();
 }
 
-export function useNow(periodMs = 1000): number {
-  const clock = clockFor(periodMs);
-  return useSyncExternalStore(
-    (listener) => {
-      clock.listeners.add(listener);
-      clock.timer ??= setInterval(() => {
-        clock.now = Date.now();
-        for (const l of clock.listeners) l();
-      }, periodMs);
-      return () => {
-        clock.listeners.delete(listener);
-        if (clock.listeners.size === 0 && clock.timer) {
-          clearInterval(clock.timer);
-          clock.timer = undefined;
-        }
-      };
-    },
-    () => clock.now,
-  );
+function subscribe(listener: () => void): () => void {
+  tick();
+  listeners.add(listener);
+  // Polling at 4 Hz keeps the displayed second within a quarter second of the wall clock.
+  timer ??= setInterval(tick, 250);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+
+/** The current time, floored to the second; re-renders the caller once a second. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, () => now, () => now);
 }

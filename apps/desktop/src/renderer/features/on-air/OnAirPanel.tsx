@@ -40,7 +40,7 @@ export function OnAirPanel() {
 }
 
 function OnAirCard({ card }: { card: Card }) {
-  const now = useNow(1000);
+  const now = useNow();
   return (
     <article className="on-air-card" data-testid="on-air-card" data-product-id={card.productId}>
       <ProductThumb url={card.imageUrl} title={card.title} size={52} />
@@ -71,7 +71,7 @@ function OnAirCard({ card }: { card: Card }) {
 }
 
 function BannerLine({ text, endsAt }: { text: string; endsAt?: number }) {
-  const now = useNow(1000);
+  const now = useNow();
   return (
     <div className="banner-live">
       <span className="pill pill-live">BANNER</span>

@@ -1,7 +1,7 @@
 // Producer cues: a full-width flash that grabs the host's eye, then the last cue kept small in a corner.
 import { agoText, cueViewAt } from './cue-view.js';
 import { usePrompterStore } from './prompter-store.js';
-import { useNow } from './use-now.js';
+import { useNow } from '../../lib/use-now.js';
 
 export function CueFlash() {
   const received = usePrompterStore((s) => s.cue);

@@ -2,7 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { showClockStart, showClockText, STATUS_LABEL, wallTimeText } from './time-text.js';
 import { usePrompterStore, type Connection } from './prompter-store.js';
-import { useNow } from './use-now.js';
+import { useNow } from '../../lib/use-now.js';
 
 const CONNECTION_LABEL: Record<Connection, string> = {
   connecting: 'Connecting…',

@@ -4,7 +4,7 @@ import type { Card } from '@cuecart/shared';
 import type { PrompterItem } from './on-air.js';
 import { compareAtText, formatMoney, shortDescription, stockOf } from './talking-points.js';
 import { countdownOf } from './time-text.js';
-import { useNow } from './use-now.js';
+import { useNow } from '../../lib/use-now.js';
 
 export function RundownItemView({ item, ref }: { item: PrompterItem; ref: Ref<HTMLLIElement> }) {
   const { product, card, onAir, onScreen, upNext } = item;
