@@ -3,6 +3,7 @@ export * from './contract/index.js';
 export * from './overlay/apply-command.js';
 export * from './format/money.js';
 export * from './overlay/offer.js';
+export * from './time/show-ms.js';
 export {
   createMentionTracker,
   indexCatalog,

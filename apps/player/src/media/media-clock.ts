@@ -1,4 +1,5 @@
 // The media clock: maps the frame on screen to show ms through EXT-X-PROGRAM-DATE-TIME (DESIGN.md "Time").
+import { showMsAt } from '@cuecart/shared';
 
 /** What hls.js fragments look like to us: a start on the media timeline and its program date. */
 export interface DatedFragment {
@@ -29,10 +30,8 @@ export function programDateAt(mediaTime: number, fragments: readonly DatedFragme
 }
 
 /** Show ms of a wall-clock program date: whole ms since the stream's first segment. */
-export function toShowMs(programDateMs: number | null, streamEpochMs: number | undefined): number | null {
-  if (programDateMs === null || streamEpochMs === undefined || !Number.isFinite(programDateMs)) return null;
-  return Math.round(programDateMs - streamEpochMs);
-}
+/** The one rule of packages/shared: a frame before the stream started has no show time. */
+export const toShowMs = showMsAt;
 
 /** Safari's native HLS: `video.getStartDate()` is the program date of media time 0. */
 export function nativeProgramDate(startDateMs: number, mediaTime: number): number | null {

@@ -1,11 +1,9 @@
 // The program monitor's clocks: which show ms is on screen, and how far behind live the preview runs.
 
+import { showMsAt } from '@cuecart/shared';
+
 /** Show ms of the frame on screen (DESIGN.md "Time"), or null when the stream has no program date yet. */
-export function showMsOf(playingDateMs: number | null | undefined, streamEpochMs: number | null | undefined): number | null {
-  if (playingDateMs == null || streamEpochMs == null || !Number.isFinite(playingDateMs) || !Number.isFinite(streamEpochMs)) return null;
-  const ms = Math.round(playingDateMs - streamEpochMs);
-  return ms >= 0 ? ms : null;
-}
+export const showMsOf = showMsAt;
 
 export function latencyOf(playingDateMs: number | null | undefined, now: number): number | null {
   if (playingDateMs == null || !Number.isFinite(playingDateMs)) return null;
