@@ -1,6 +1,9 @@
 // The packaged app's Electron fuses (electron-builder.yml `electronFuses`), read from the file itself.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
 
 /** The `key: value` lines of one top-level block of a YAML file (enough for a flat block of booleans). */
 function yamlBlock(text: string, name: string): Record<string, string> {
@@ -28,5 +31,14 @@ describe('electron-builder fuses', () => {
       onlyLoadAppFromAsar: 'true',
       grantFileProtocolExtraPrivileges: 'false',
     });
+  });
+
+  it('are all named as the installed electron-builder spells them (a misspelt fuse is silently ignored)', () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    const known = Object.keys(schema.definitions.FuseOptionsV1.properties);
+    const fuses = yamlBlock(readFileSync(new URL('../../../../electron-builder.yml', import.meta.url), 'utf8'), 'electronFuses');
+    for (const name of Object.keys(fuses)) expect(known, name).toContain(name);
   });
 });
