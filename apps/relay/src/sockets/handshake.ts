@@ -51,6 +51,8 @@ export function viewerHandshake(ctx: RelayContext, cap?: AddressCap): Middleware
         if (!rt) return next(refusal(apiError('not_found', `show "${show.data}" does not exist`)));
         const address = addressOf(socket, trust);
         if (cap && address !== undefined) {
+          // A client gone during the lookup never connects, so it would never 'disconnect' to give its place back.
+          if (socket.conn.readyState !== 'open') return next(refusal(apiError('invalid', 'the connection closed during the handshake')));
           if (!cap.admit(address)) {
             return next(refusal(apiError('rate_limited', `this address already has ${cap.max} players connected: close some, or try again in a minute`)));
           }
