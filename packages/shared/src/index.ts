@@ -1,6 +1,7 @@
 // @cuecart/shared: the wire contract, the overlay reducer and the mention matcher.
 export * from './contract/index.js';
 export * from './overlay/apply-command.js';
+export * from './overlay/overlay-order.js';
 export * from './format/money.js';
 export * from './overlay/offer.js';
 export * from './time/show-ms.js';

@@ -32,3 +32,21 @@ describe('createSeqGuard', () => {
     expect(createSeqGuard().check({ seq: Number.NaN })).toBe('stale');
   });
 });
+
+describe('createSeqGuard after a reconnect', () => {
+  it('renders the first state of a new connection whatever its seq, then guards again', () => {
+    const g = createSeqGuard();
+    g.check({ seq: 40 });
+    g.resync();
+    expect(g.check({ seq: 2 })).toBe('render');
+    expect(g.lastSeq).toBe(2);
+    expect(g.check({ seq: 1 })).toBe('stale');
+  });
+  it('a repeat of the same seq ends the resync too', () => {
+    const g = createSeqGuard();
+    g.check({ seq: 4 });
+    g.resync();
+    expect(g.check({ seq: 4 })).toBe('repeat');
+    expect(g.check({ seq: 3 })).toBe('stale');
+  });
+});

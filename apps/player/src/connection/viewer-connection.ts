@@ -62,6 +62,7 @@ export function connectViewer(options: ViewerConnectionOptions): ViewerConnectio
   socket.on('connect', () => {
     backoff.reset();
     overlaysSinceConnect = 0;
+    guard.resync();
     options.onConnectionChange?.(true);
     clearTimeout(snapshotCheck);
     snapshotCheck = setTimeout(() => {

@@ -21,6 +21,7 @@ export function startConsole(relay: string, token: string): () => void {
 
   socket.on('connect', () => {
     useConnection.getState().linkChanged(true, socket.id ?? null);
+    useOverlay.getState().connected();
     // Whatever waited while we were away goes out now, with its original ids.
     useCommands.getState().flush();
   });

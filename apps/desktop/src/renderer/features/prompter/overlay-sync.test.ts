@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyOverlay, type OverlayState } from '@cuecart/shared';
-import { acceptOverlay, nextShowTimes, NO_SHOW_TIMES } from './overlay-sync.js';
+import { emptyOverlay, takesOverlay as acceptOverlay, type OverlayState } from '@cuecart/shared';
+import { nextShowTimes, NO_SHOW_TIMES } from './overlay-sync.js';
 
 const at = (seq: number, extra: Partial<OverlayState> = {}): OverlayState => ({ ...emptyOverlay('demo', 'live'), seq, ...extra });
 
 describe('overlay sync', () => {
-  it('takes the first state and newer ones, drops older ones', () => {
+  it('takes the first state and newer ones, drops older ones (the shared takesOverlay rule)', () => {
     expect(acceptOverlay(null, at(5), false)).toBe(true);
     expect(acceptOverlay(at(5), at(6), false)).toBe(true);
     expect(acceptOverlay(at(5), at(5), false)).toBe(true);

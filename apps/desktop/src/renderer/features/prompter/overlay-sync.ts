@@ -1,15 +1,6 @@
-// Keeping the prompter's copy of the overlay current: stale states are dropped, status changes start and stop the show clock.
+// The prompter's show clock: status changes start and stop it. Which overlay states to take is the shared
+// takesOverlay rule (packages/shared overlay-order.ts).
 import type { OverlayState, ShowStatus } from '@cuecart/shared';
-
-/**
- * Whether to take an overlay state. The relay sends full states, so a newer seq simply replaces; an older one
- * (a late packet) is dropped. After a reconnect the first state is taken whatever its seq: the relay may have
- * restarted with a new log.
- */
-export function acceptOverlay(current: OverlayState | null, next: OverlayState, resync: boolean): boolean {
-  if (!current || resync || current.showId !== next.showId) return true;
-  return next.seq >= current.seq;
-}
 
 export interface ShowTimes {
   status: ShowStatus | null;

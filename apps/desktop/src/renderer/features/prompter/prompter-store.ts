@@ -1,10 +1,10 @@
 // The prompter's one store: what the relay last said (overlay, rundown, cue, show) and the host's mirror choice.
 import { create } from 'zustand';
-import type { Cue, OverlayState, RundownItem } from '@cuecart/shared';
+import { takesOverlay, type Cue, type OverlayState, type RundownItem } from '@cuecart/shared';
 import type { SessionEnd } from '../connection/session-end.js';
 import type { ReceivedCue } from './cue-view.js';
 import { loadMirror, saveMirror } from './mirror.js';
-import { acceptOverlay, nextShowTimes, NO_SHOW_TIMES, type ShowTimes } from './overlay-sync.js';
+import { nextShowTimes, NO_SHOW_TIMES, type ShowTimes } from './overlay-sync.js';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
@@ -72,7 +72,7 @@ export const usePrompterStore = create<PrompterState>()((set, get) => ({
   times: NO_SHOW_TIMES,
   receiveOverlay: (state, now = Date.now()) => {
     const { overlay, resync, times } = get();
-    if (!acceptOverlay(overlay, state, resync)) return;
+    if (!takesOverlay(overlay, state, resync)) return;
     set({ overlay: state, resync: false, times: nextShowTimes(times, state, now) });
   },
   receiveRundown: (items) => set({ rundown: [...items].sort((a, b) => a.slot - b.slot) }),
