@@ -5,6 +5,13 @@ import { CHILD_ENV, ensureBuilt, ensureChromium, ensureDeps, ensureRedis, ROOT, 
 
 await ensureDeps();
 await ensureBuilt();
+// Every test file, e2e and script type-checks too: the socket event maps and the compile-time checks in tests
+// (@ts-expect-error lines) only mean something if something compiles them.
+say('type-checking…');
+if ((await run('npm', ['run', '--silent', 'typecheck'])) !== 0) {
+  console.error('cuecart: the type check failed: see the errors above (npm run typecheck runs it alone).');
+  process.exit(1);
+}
 const chromium = await ensureChromium();
 const redisServer = await ensureRedis();
 

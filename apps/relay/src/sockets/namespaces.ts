@@ -1,5 +1,5 @@
 // The three Socket.IO namespaces of API v1 and the overlay fan-out to them.
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import {
   apiError,
   Command,
@@ -15,15 +15,14 @@ import {
 import type { RelayContext } from '../context.js';
 import { limitSocket } from '../limits/socket-limits.js';
 import { AddressCap } from '../limits/address-cap.js';
-import { handle, refuseCommands } from './handle.js';
+import { fail, handle, OK, refuseCommands } from './handle.js';
 import { expireWithToken } from './token-expiry.js';
 import { rundownItems } from '../shows/rundown.js';
-import { tokenHandshake, viewerHandshake, type SocketData } from './handshake.js';
+import { tokenHandshake, viewerHandshake } from './handshake.js';
+import { relayNamespaces, type OverlaySocket, type ProducerNamespace, type RelaySocket } from './typed.js';
 
 export function attachNamespaces(io: Server, ctx: RelayContext): void {
-  const viewer = io.of('/viewer');
-  const producer = io.of('/producer');
-  const host = io.of('/host');
+  const { viewer, producer, host } = relayNamespaces(io);
   const seenCues = new Map<string, Set<string>>();
   const { limits } = ctx;
 
@@ -60,52 +59,56 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   ctx.transcript.onTranscript((showId, segment) => producer.to(showId).emit('transcript', segment));
   ctx.transcript.onSuggestion((showId, suggestion) => producer.to(showId).emit('suggestion', suggestion));
 
-  const snapshot = (socket: Socket) => {
-    const { showId } = socket.data as SocketData;
+  const snapshot = (socket: RelaySocket) => {
+    const { showId } = socket.data;
     const rt = ctx.authority.get(showId);
     return rt ? { ok: true as const, state: rt.state } : { ok: false as const, error: apiError('not_found', `show "${showId}" no longer exists`) };
   };
 
-  const join = (socket: Socket) => {
-    const { showId, claims } = socket.data as SocketData;
-    // A token's rights end at its exp: checked before anything else the socket sends.
-    if (claims) expireWithToken(socket, claims);
-    // Then, so that every event of this socket, known or not, goes through its buckets.
+  // Every socket: rate limits first, so that every event of it, known or not, goes through its buckets (a
+  // token socket's expiry check goes before even that), then its show's room, and the overlay snapshot on
+  // join and on request. `queued`: the broadcast of this very state is about to reach the socket anyway.
+  const join = (socket: RelaySocket, queued = false): string => {
+    const { showId } = socket.data;
     limitSocket(socket, limits, ctx.logger);
     void socket.join(showId);
-    handle(socket, ctx.logger, 'overlay:get', () => snapshot(socket));
+    const overlaySocket = socket as OverlaySocket;
+    handle(overlaySocket, ctx.logger, 'overlay:get', () => snapshot(socket));
     const snap = snapshot(socket);
-    // A viewer joining while the broadcast of this very state is queued gets it from that broadcast, once.
-    const queued = socket.nsp === viewer && snap.ok && viewerPending.get(showId) === snap.state.seq;
-    if (snap.ok && !queued) socket.emit('overlay', snap.state);
+    if (snap.ok && !queued) overlaySocket.emit('overlay', snap.state);
     return showId;
   };
 
   viewer.on('connection', (socket) => {
-    const showId = join(socket);
+    const rt = ctx.authority.get(socket.data.showId);
+    // A viewer joining while the broadcast of this very state is queued gets it from that broadcast, once.
+    const showId = join(socket, rt !== undefined && viewerPending.get(rt.state.showId) === rt.state.seq);
     refuseCommands(socket, ctx.logger, 'viewer');
     handle(socket, ctx.logger, 'track', (payload) => {
       const batch = parseWith(TrackBody, payload && typeof payload === 'object' && 'events' in payload ? payload : { events: [payload] }, 'the track event');
-      if (!batch.ok) return { ok: false, error: batch.error };
+      if (!batch.ok) return fail(batch.error);
       if (batch.value.events.some((e) => e.showId !== showId)) {
-        return { ok: false, error: apiError('forbidden', `this socket tracks show "${showId}" only`) };
+        return fail(apiError('forbidden', `this socket tracks show "${showId}" only`));
       }
       // The relay's own machine has no per-address cap on sockets, but its beacons spend a budget all the same.
-      const taken = ctx.beacons.accept(batch.value.events, (socket.data as SocketData).address ?? socket.handshake.address);
-      return taken.ok ? { ok: true } : { ok: false, error: taken.error };
+      const taken = ctx.beacons.accept(batch.value.events, socket.data.address ?? socket.handshake.address);
+      return taken.ok ? OK : fail(taken.error);
     });
   });
 
   host.on('connection', (socket) => {
+    // A token's rights end at its exp: checked before anything else the socket sends.
+    expireWithToken(socket, socket.data.claims!);
     const showId = join(socket);
     refuseCommands(socket, ctx.logger, 'host');
     socket.emit('rundown', rundownItemsOf(ctx, showId));
   });
 
   producer.on('connection', (socket) => {
+    const claims = socket.data.claims!;
+    expireWithToken(socket, claims);
     const showId = join(socket);
-    const claims = (socket.data as SocketData).claims!;
-    (socket.data as SocketData).connectedAt = Date.now();
+    socket.data.connectedAt = Date.now();
     const announce = () => {
       presenceOf(producer, showId)
         .then((p) => producer.to(showId).emit('presence', p))
@@ -116,7 +119,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
 
     handle(socket, ctx.logger, 'command', async (payload) => {
       const command = parseWith(Command, payload, 'the command');
-      if (!command.ok) return { ok: false, error: command.error };
+      if (!command.ok) return fail(command.error);
       return ctx.authority.submit(showId, command.value, claims.name);
     });
 
@@ -131,23 +134,23 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
 
     handle(socket, ctx.logger, 'suggestion:dismiss', (payload) => {
       const body = parseWith(SuggestionDismiss, payload, 'the dismissal');
-      if (!body.ok) return { ok: false, error: body.error };
+      if (!body.ok) return fail(body.error);
       if (!ctx.transcript.dismiss(showId, body.value.id)) {
-        return { ok: false, error: apiError('not_found', `no pending suggestion "${body.value.id}": it was already taken, dismissed or ignored`) };
+        return fail(apiError('not_found', `no pending suggestion "${body.value.id}": it was already taken, dismissed or ignored`));
       }
-      return { ok: true };
+      return OK;
     });
 
     handle(socket, ctx.logger, 'rundown:set', async (payload) => {
       const body = parseWith(RundownSet, payload, 'the rundown');
-      if (!body.ok) return { ok: false, error: body.error };
+      if (!body.ok) return fail(body.error);
       const error = await ctx.authority.setRundown(showId, body.value.productIds);
-      return error ? { ok: false, error } : { ok: true };
+      return error ? fail(error) : OK;
     });
 
     handle(socket, ctx.logger, 'cue', (payload) => {
       const body = parseWith(CueBody, payload, 'the cue');
-      if (!body.ok) return { ok: false, error: body.error };
+      if (!body.ok) return fail(body.error);
       const seen = seenCues.get(showId) ?? new Set<string>();
       seenCues.set(showId, seen);
       // A cue re-sent after a reconnect is answered but not flashed twice.
@@ -158,7 +161,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
         host.to(showId).emit('cue', cue);
         producer.to(showId).emit('cue', cue);
       }
-      return { ok: true };
+      return OK;
     });
   });
 }
@@ -170,10 +173,10 @@ function rundownItemsOf(ctx: RelayContext, showId: string): RundownItem[] {
 }
 
 /** Who is connected to a show's console, across every relay of a cluster. */
-async function presenceOf(producer: ReturnType<Server['of']>, showId: string): Promise<Presence> {
+async function presenceOf(producer: ProducerNamespace, showId: string): Promise<Presence> {
   const sockets = await producer.in(showId).fetchSockets();
   const producers = sockets.map((s) => {
-    const data = s.data as SocketData;
+    const data = s.data;
     return { id: s.id, name: data.claims?.name ?? 'producer', connectedAt: data.connectedAt ?? 0 };
   });
   producers.sort((a, b) => a.connectedAt - b.connectedAt);

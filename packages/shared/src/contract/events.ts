@@ -1,5 +1,6 @@
-// The Socket.IO event maps of each namespace. The relay uses them as <ClientToServer, ServerToClient>,
-// clients with the generics swapped, so both sides share one definition.
+// The Socket.IO event maps of each namespace. The relay types its namespaces with them as
+// <ClientToServer, ServerToClient> (apps/relay/src/sockets/typed.ts), clients with the generics swapped:
+// renaming an event or changing its payload fails to compile on both sides.
 import type { Ack, Command, Cue, CueBody } from './commands.js';
 import type { ApiError } from './errors.js';
 import type { OverlayState } from './overlay.js';
@@ -48,11 +49,16 @@ interface SnapshotRequest {
   'overlay:get': (reply: Reply<SnapshotAnswer>) => void;
 }
 
+/** Not this role's to send: the relay answers `forbidden` (only a producer token on /producer changes the overlay). */
+interface RefusedCommand {
+  command: (command: unknown, reply?: Reply<OkOrError>) => void;
+}
+
 export interface ViewerServerToClient {
   overlay: (state: OverlayState) => void;
   products: (products: Product[]) => void;
 }
-export interface ViewerClientToServer extends SnapshotRequest {
+export interface ViewerClientToServer extends SnapshotRequest, RefusedCommand {
   track: (event: TrackEvent | { events: TrackEvent[] }, reply?: Reply<OkOrError>) => void;
 }
 
@@ -85,4 +91,4 @@ export interface HostServerToClient {
   revoked: (error: ApiError) => void;
   'session:expired': (error: ApiError) => void;
 }
-export type HostClientToServer = SnapshotRequest;
+export interface HostClientToServer extends SnapshotRequest, RefusedCommand {}

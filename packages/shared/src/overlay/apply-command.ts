@@ -1,5 +1,5 @@
 // The overlay reducer: one pure function from (state, command, catalog, now) to the next state or an error.
-// The relay is its authority; clients run it for previews and tests.
+// The relay's show authority is its one caller: clients never apply commands, they render the states it sends.
 import type { Command } from '../contract/commands.js';
 import { apiError, type ApiError } from '../contract/errors.js';
 import { MAX_FEATURED, type Card, type OverlayState } from '../contract/overlay.js';
