@@ -5,8 +5,8 @@
 // Usage: npm run build && npx tsx scripts/bench/connect-cost.ts [--viewers 5000] [--rounds 3] [--no-write]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createShow, freshDataDir, removeDataDir, startRelay } from '../../apps/relay/e2e/support/relay-process.js';
-import { removeRedisDir, startRedis } from '../../apps/relay/e2e/support/redis-process.js';
+import { createShow, freshDataDir, removeDataDir, startRelay } from '@cuecart/testkit/relay';
+import { removeRedisDir, startRedis } from '@cuecart/testkit/redis';
 import { openFleet } from '../chaos/lib/fleet.js';
 import { writeSection } from './lib/report.js';
 import { machine } from './lib/synthetic.js';

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Product } from '../../packages/shared/src/contract/product.js';
-import { startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
+import { startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 import { BENCHMARKS_PATH, writeSection } from './lib/report.js';
 import { CHATTER, createSynthetic, machine, pct, type Synthetic } from './lib/synthetic.js';
 

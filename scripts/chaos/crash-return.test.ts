@@ -5,8 +5,8 @@
 // whose other relay's viewers keep watching. Then a reconnect storm of every viewer at once.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { api, createShow, freshDataDir, removeDataDir, startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
-import { freePort, removeRedisDir, startRedis, type RedisProcess } from '../../apps/relay/e2e/support/redis-process.js';
+import { api, createShow, freshDataDir, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
+import { freePort, removeRedisDir, startRedis, type RedisProcess } from '@cuecart/testkit/redis';
 import { command, crashAndReturn, FINAL_SEQ, memory, OPENING } from './lib/crash.js';
 import { killFleets, openFleet, type Fleet } from './lib/fleet.js';
 import { producerSocket as openProducer } from './lib/producer.js';

@@ -4,8 +4,8 @@
 // succeeds within seconds) and the viewers of both relays converge on one final state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { connect, createShow, emitAck, received, removeDataDir, startRelay, type RelayProcess } from '../../apps/relay/e2e/support/relay-process.js';
-import { removeRedisDir, startRedis, type RedisProcess } from '../../apps/relay/e2e/support/redis-process.js';
+import { connect, createShow, emitAck, received, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
+import { removeRedisDir, startRedis, type RedisProcess } from '@cuecart/testkit/redis';
 import { killFleets, openFleet, type Fleet } from './lib/fleet.js';
 import { producerSocket as openProducer } from './lib/producer.js';
 import { figure, LONG, monoMs, pct, SIZES, sleep, waitUntil } from './lib/sizes.js';

@@ -5,8 +5,8 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, freshDataDir, mintToken, received, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { launchChromium, screenshotDir } from '@cuecart/testkit/browser';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, freshDataDir, mintToken, received, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
 
 const SHOTS = screenshotDir();
 const dataDir = freshDataDir();

@@ -1,8 +1,8 @@
 // The host prompter in Chromium: the rundown with talking points, the take followed, a cue flashed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from '../../relay/e2e/support/relay-process.js';
+import { launchChromium, screenshotDir } from '@cuecart/testkit/browser';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;

@@ -3,8 +3,8 @@
 // suggestions, the on-air card and the prompter; nothing runs and no element comes out of product text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeSuite, launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { closeSuite, launchChromium, screenshotDir } from '@cuecart/testkit/browser';
+import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
 import { createHostileShow, HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_TRANSCRIPT, injected, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
 
 const SHOTS = screenshotDir();

@@ -4,9 +4,9 @@
 // from before the crash never comes back over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { closeSuite, launchChromium } from '../../relay/e2e/support/browser.js';
-import { api, freshDataDir, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
-import { freePort } from '../../relay/e2e/support/redis-process.js';
+import { closeSuite, launchChromium } from '@cuecart/testkit/browser';
+import { api, freshDataDir, mintToken, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
+import { freePort } from '@cuecart/testkit/redis';
 import { cardEvents, openRecording, shown, waitShown } from './support/card-events.js';
 
 const OUTAGE_MS = 4000;

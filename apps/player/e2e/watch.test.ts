@@ -2,8 +2,8 @@
 // media clock, and the cart runs from Add to cart to a recorded order — on desktop and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeSuite, launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { closeSuite, launchChromium, screenshotDir } from '@cuecart/testkit/browser';
+import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
 import { openRecording, shown, waitShown } from './support/card-events.js';
 
 const SHOTS = screenshotDir();

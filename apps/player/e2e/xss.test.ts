@@ -3,8 +3,8 @@
 // comes out of product text, and link fields with script URLs never get past the create call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeSuite, launchChromium, screenshotDir } from '../../relay/e2e/support/browser.js';
-import { ADMIN_TOKEN, api, mintToken, type RelayProcess, removeDataDir, startRelay } from '../../relay/e2e/support/relay-process.js';
+import { closeSuite, launchChromium, screenshotDir } from '@cuecart/testkit/browser';
+import { ADMIN_TOKEN, api, mintToken, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
 import { createHostileShow, HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_SHOW_TITLE, injected, REFUSED_PRODUCTS, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
 
 const SHOTS = screenshotDir();

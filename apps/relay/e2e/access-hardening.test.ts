@@ -2,7 +2,7 @@
 // on some origins, and the security headers on every response.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, connect, createShow, dropped, emitAck, products, refusedConnect, type RelayProcess, removeDataDir, socketPool, startRelay } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, dropped, emitAck, products, refusedConnect, type RelayProcess, removeDataDir, socketPool, startRelay } from '@cuecart/testkit/relay';
 
 const BRAND = 'https://brand.example';
 const EVIL = 'https://evil.example';

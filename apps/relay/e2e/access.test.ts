@@ -1,7 +1,7 @@
 // Roles and tokens: only a producer of this show can change its overlay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { ADMIN_TOKEN, api, createShow, emitAck, readSecret, record, refusedConnect, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, createShow, emitAck, readSecret, record, refusedConnect, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let a: Awaited<ReturnType<typeof createShow>>;

@@ -1,7 +1,7 @@
 // Hostile and broken input: every case gets the documented error, and the relay keeps serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, removeDataDir, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, removeDataDir, sleep, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

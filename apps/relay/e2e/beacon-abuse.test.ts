@@ -3,8 +3,8 @@
 // address, count once per eventId; an Authorization header never opens a locked show to another origin.
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, products } from './support/relay-process.js';
-import { suiteRelay } from './support/suite-relay.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, products } from '@cuecart/testkit/relay';
+import { suiteRelay } from '@cuecart/testkit/suite-relay';
 
 const suite = suiteRelay();
 let producer: string;

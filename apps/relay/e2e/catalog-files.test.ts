@@ -3,8 +3,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, products } from './support/relay-process.js';
-import { suiteRelay } from './support/suite-relay.js';
+import { ADMIN_TOKEN, api, products } from '@cuecart/testkit/relay';
+import { suiteRelay } from '@cuecart/testkit/suite-relay';
 
 const suite = suiteRelay();
 

@@ -1,9 +1,9 @@
 // Cluster mode keeps the shopping loop whole: a cart made through one relay is the same cart on every other, and
 // a relay will not run on a Redis that could lose acknowledged writes (security review, issue 11 finding 14).
 import { describe, expect, it } from 'vitest';
-import { clusterPair, CLUSTER_SECRET } from './support/cluster-pair.js';
-import { api, createShow, startRelay } from './support/relay-process.js';
-import { removeRedisDir, startRedis } from './support/redis-process.js';
+import { clusterPair, CLUSTER_SECRET } from '@cuecart/testkit/cluster-pair';
+import { api, createShow, startRelay } from '@cuecart/testkit/relay';
+import { removeRedisDir, startRedis } from '@cuecart/testkit/redis';
 
 const cluster = clusterPair();
 

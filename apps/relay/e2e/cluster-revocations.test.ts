@@ -5,9 +5,9 @@
 // a revocation it could not save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, connect, createShow, dropped, emitAck, mintToken, refusedConnect, type RelayProcess, removeDataDir, sleep, startRelay } from './support/relay-process.js';
-import { removeRedisDir, startRedis, type RedisProcess } from './support/redis-process.js';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
+import { ADMIN_TOKEN, api, connect, createShow, dropped, emitAck, mintToken, refusedConnect, type RelayProcess, removeDataDir, sleep, startRelay } from '@cuecart/testkit/relay';
+import { removeRedisDir, startRedis, type RedisProcess } from '@cuecart/testkit/redis';
+import { startTcpProxy, type TcpProxy } from '@cuecart/testkit/tcp-proxy';
 
 const REVOKED = { code: 'unauthorized', message: 'this token was revoked: ask the show admin for a new one' };
 

@@ -2,8 +2,8 @@
 // known to B, B's viewers get A's cards, and when A is SIGKILLed a producer on B continues the show
 // with the next seq.
 import { describe, expect, it } from 'vitest';
-import { clusterPair } from './support/cluster-pair.js';
-import { api, connect, createShow, emitAck, next } from './support/relay-process.js';
+import { clusterPair } from '@cuecart/testkit/cluster-pair';
+import { api, connect, createShow, emitAck, next } from '@cuecart/testkit/relay';
 
 const cluster = clusterPair();
 

@@ -1,8 +1,8 @@
 // The demo store charges what the card says, answers only the shopper who made the cart, and takes only real variants
 // (security review, issue 11 findings 6, 9 and 10).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, mintToken } from './support/relay-process.js';
-import { suiteRelay } from './support/suite-relay.js';
+import { ADMIN_TOKEN, api, mintToken } from '@cuecart/testkit/relay';
+import { suiteRelay } from '@cuecart/testkit/suite-relay';
 
 const suite = suiteRelay();
 let producer: string;

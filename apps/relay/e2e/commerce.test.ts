@@ -1,6 +1,6 @@
 // The demo store's cart and checkout over REST, and the purchase it records for analytics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createShow, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { api, createShow, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

@@ -1,7 +1,7 @@
 // What a console and a prompter get besides the overlay: the rundown (and its reordering), the activity
 // log of who fired what, and the whole catalog for search.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createShow, emitAck, next, received, removeDataDir, socketPool, startRelay, type RelayProcess } from './support/relay-process.js';
+import { api, createShow, emitAck, next, received, removeDataDir, socketPool, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

@@ -1,6 +1,6 @@
 // Durability: an acknowledged command survives SIGKILL; a restart rebuilds state, seq and answers from the log.
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, connect, createShow, emitAck, freshDataDir, removeDataDir, startRelay } from './support/relay-process.js';
+import { api, connect, createShow, emitAck, freshDataDir, removeDataDir, startRelay } from '@cuecart/testkit/relay';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeDataDir));

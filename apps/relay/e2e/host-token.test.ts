@@ -1,8 +1,8 @@
 // The prompter gets a host token minted for the producer's show, never the producer's own (security review,
 // issue 11 finding 11): a producer may mint host tokens for its show only, no longer-lived than its own.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck } from './support/relay-process.js';
-import { suiteRelay } from './support/suite-relay.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck } from '@cuecart/testkit/relay';
+import { suiteRelay } from '@cuecart/testkit/suite-relay';
 
 const suite = suiteRelay();
 let studio: Awaited<ReturnType<typeof createShow>>;

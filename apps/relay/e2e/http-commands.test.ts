@@ -1,6 +1,6 @@
 // The REST command route (Stream Deck / Companion buttons) and the public read routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, createShow, next, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { api, connect, createShow, next, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

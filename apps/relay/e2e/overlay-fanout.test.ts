@@ -1,6 +1,6 @@
 // The show authority over real sockets: fan-out, seq, late joiners, idempotent commands, presence and cues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createShow, emitAck, next, received, record, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { createShow, emitAck, next, received, record, removeDataDir, socketPool, sleep, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

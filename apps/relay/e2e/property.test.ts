@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, createShow, products, removeDataDir, socketPool, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, createShow, products, removeDataDir, socketPool, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 const RUNS = Math.max(1, Number(process.env.CUECART_PROPERTY_RUNS) || 120);
 /** Room for the long form: about 50 ms an input, at least the default 30 s. */

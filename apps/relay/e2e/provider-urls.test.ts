@@ -1,7 +1,7 @@
 // A show's V100 baseUrl must be public https unless the operator allows private URLs (security review, issue 11
 // finding 8): the relay sends the API key there.
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, products, removeDataDir, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, products, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 const relays: RelayProcess[] = [];
 afterAll(async () => {

@@ -2,7 +2,7 @@
 // sockets, a flooding socket disconnected, and a producer at a human pace never held back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { api, createShow, emitAck, next, removeDataDir, sleep, socketPool, startRelay, type RelayProcess } from './support/relay-process.js';
+import { api, createShow, emitAck, next, removeDataDir, sleep, socketPool, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

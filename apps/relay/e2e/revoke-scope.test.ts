@@ -1,7 +1,7 @@
 // Revoking by token id acts on the show in the path only (security review, issue 11 finding 13).
 import { describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, api, createShow } from './support/relay-process.js';
-import { suiteRelay } from './support/suite-relay.js';
+import { ADMIN_TOKEN, api, createShow } from '@cuecart/testkit/relay';
+import { suiteRelay } from '@cuecart/testkit/suite-relay';
 
 const suite = suiteRelay();
 

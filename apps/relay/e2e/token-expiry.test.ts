@@ -1,8 +1,8 @@
 // A token's rights end at its exp on an open socket, as they do on REST (security review, issue 11 finding 2).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, Cue } from '@cuecart/shared';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, mintToken, next, record, sleep } from './support/relay-process.js';
-import { suiteRelay } from './support/suite-relay.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, mintToken, next, record, sleep } from '@cuecart/testkit/relay';
+import { suiteRelay } from '@cuecart/testkit/suite-relay';
 
 const suite = suiteRelay();
 beforeAll(async () => {

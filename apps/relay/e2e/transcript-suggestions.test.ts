@@ -1,7 +1,7 @@
 // Transcript in, suggestions out, over the real relay: ingest, matching, fates and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { ADMIN_TOKEN, api, connect, createShow, emitAck, next, received, removeDataDir, sleep, startRelay, type RelayProcess } from './support/relay-process.js';
+import { ADMIN_TOKEN, api, connect, createShow, emitAck, next, received, removeDataDir, sleep, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
 
 let relay: RelayProcess;
 let tokens: Awaited<ReturnType<typeof createShow>>;

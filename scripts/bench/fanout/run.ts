@@ -22,7 +22,7 @@ import type { Product } from '../../../packages/shared/src/contract/product.js';
 import type { Card, OverlayState } from '../../../packages/shared/src/contract/overlay.js';
 import { BENCHMARKS_PATH, writeSection } from '../lib/report.js';
 import { machine, pct } from '../lib/synthetic.js';
-import { removeRedisDir, startRedis } from '../../../apps/relay/e2e/support/redis-process.js';
+import { removeRedisDir, startRedis } from '@cuecart/testkit/redis';
 import { BARE_MAX_HTTP_BUFFER_SIZE, monoMs, type FromWorker, type ToWorker, type WorkerResult } from './protocol.js';
 
 // ---------------------------------------------------------------------------------------------- options

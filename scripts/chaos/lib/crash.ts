@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { connect, emitAck, received, type RelayProcess } from '../../../apps/relay/e2e/support/relay-process.js';
+import { connect, emitAck, received, type RelayProcess } from '@cuecart/testkit/relay';
 import type { Fleet } from './fleet.js';
 import { mergeStats, type WorkerStats } from './protocol.js';
 import { figure, monoMs, pct, sleep, waitUntil } from './sizes.js';

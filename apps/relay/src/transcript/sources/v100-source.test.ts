@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { TranscriptSegmentInput } from '@cuecart/shared';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startV100Server, type ScriptedItem, type V100ServerOptions, type V100TestServer } from '../../test-support/v100-server.js';
+import { startV100Server, type ScriptedItem, type V100ServerOptions, type V100TestServer } from '@cuecart/testkit/v100-server';
 import type { TranscriptSource } from './source.js';
 import { backoffDelay, createV100Source, mapV100Segment, type V100Options } from './v100-source.js';
 import { fetch as undiciFetch } from 'undici';

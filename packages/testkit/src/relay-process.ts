@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 
 /** CUECART_RELAY_MAIN runs the suites against another build (an older commit's, to see a new test fail there). */
-export const RELAY_MAIN = process.env.CUECART_RELAY_MAIN || fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+export const RELAY_MAIN = process.env.CUECART_RELAY_MAIN || fileURLToPath(new URL('../../../apps/relay/dist/main.js', import.meta.url));
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 export interface RelayProcess {

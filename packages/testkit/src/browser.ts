@@ -30,7 +30,7 @@ export function launchChromium(): Promise<Browser> {
  * CUECART_SCREENSHOTS to refresh the committed ones in docs/screenshots.
  */
 export function screenshotDir(): string {
-  const dir = process.env.CUECART_SCREENSHOTS ?? fileURLToPath(new URL('../../../../.tmp/screenshots/', import.meta.url));
+  const dir = process.env.CUECART_SCREENSHOTS ?? fileURLToPath(new URL('../../../.tmp/screenshots/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   return dir.endsWith('/') ? dir : `${dir}/`;
 }
