@@ -22,6 +22,7 @@ import { ShowAuthority } from './shows/show-authority.js';
 import { SqliteShowStore } from './shows/sqlite-show-store.js';
 import { connectCluster, type Cluster } from './cluster/cluster.js';
 import { attachNamespaces } from './sockets/namespaces.js';
+import { SOCKET_SERVER_OPTIONS } from './sockets/server-options.js';
 import { disconnectRevoked } from './sockets/handshake.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
 import { commerceRoutes } from './http/commerce-routes.js';
@@ -41,8 +42,6 @@ import { TranscriptService } from './transcript/transcript-service.js';
 /** Pending connections the kernel may hold for us (Node's default is 511). */
 const LISTEN_BACKLOG = 4096;
 
-/** Largest socket frame accepted; anything bigger closes that socket, not the relay. */
-export const MAX_SOCKET_FRAME_BYTES = 100_000;
 
 export interface Relay {
   ctx: RelayContext;
@@ -138,13 +137,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   rollUpTimer.unref();
 
   const http = createServer(app);
-  const io = new Server(http, {
-    maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
-    perMessageDeflate: false,
-    httpCompression: false,
-    cors: { origin: true, credentials: false },
-    serveClient: false,
-  });
+  const io = new Server(http, SOCKET_SERVER_OPTIONS);
   if (cluster) await cluster.attach(io, authority);
   attachNamespaces(io, ctx);
   disconnectRevoked(io, revocations, logger);

@@ -5,19 +5,13 @@
 // Usage (run.ts starts it): node --import tsx scripts/bench/fanout/bare-server.ts
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import { BARE_MAX_HTTP_BUFFER_SIZE } from './protocol.js';
+import { SOCKET_SERVER_OPTIONS } from '../../../apps/relay/src/sockets/server-options.js';
 
 const http = createServer((_req, res) => {
   res.writeHead(404).end();
 });
-// The options of `new Server(...)` in apps/relay/src/server.ts.
-const io = new Server(http, {
-  maxHttpBufferSize: BARE_MAX_HTTP_BUFFER_SIZE,
-  perMessageDeflate: false,
-  httpCompression: false,
-  cors: { origin: true, credentials: false },
-  serveClient: false,
-});
+// The relay's own options, from their one home.
+const io = new Server(http, SOCKET_SERVER_OPTIONS);
 
 const viewer = io.of('/viewer');
 viewer.on('connection', (socket) => {

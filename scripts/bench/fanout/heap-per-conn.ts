@@ -10,7 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Server } from 'socket.io';
-import { BARE_MAX_HTTP_BUFFER_SIZE, type FromWorker, type ToWorker } from './protocol.js';
+import { SOCKET_SERVER_OPTIONS } from '../../../apps/relay/src/sockets/server-options.js';
+import type { FromWorker, ToWorker } from './protocol.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -45,7 +46,7 @@ async function settled(): Promise<NodeJS.MemoryUsage> {
 async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
   if (KIND === 'bare') {
     const http = createServer();
-    const io = new Server(http, { maxHttpBufferSize: BARE_MAX_HTTP_BUFFER_SIZE, perMessageDeflate: false, httpCompression: false, cors: { origin: true, credentials: false }, serveClient: false });
+    const io = new Server(http, SOCKET_SERVER_OPTIONS);
     io.of('/viewer').on('connection', (s) => void s.join(SHOW));
     dropRequest(io);
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));

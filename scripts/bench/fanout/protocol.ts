@@ -1,7 +1,4 @@
-// Messages between run.ts and its viewer-worker processes, the clock they share, and bare-server.ts's one setting.
-
-/** Same as MAX_SOCKET_FRAME_BYTES in apps/relay/src/server.ts (run.ts checks that they still agree). */
-export const BARE_MAX_HTTP_BUFFER_SIZE = 100_000;
+// Messages between run.ts and its viewer-worker processes, and the clock they share.
 
 /**
  * Milliseconds on CLOCK_MONOTONIC (µs resolution). Linux keeps one monotonic clock for the whole machine,
