@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHILD_ENV, ensureBuilt, ensureDeps, fail, ROOT, say } from '../../../scripts/lib/ensure.mjs';
+import { CHILD_ENV, ensureBuilt, ensureDeps, fail, ROOT, say } from './lib/ensure.mjs';
 
 const DESKTOP = join(ROOT, 'apps', 'desktop');
 const WEB_FALLBACK = 'Meanwhile "npm start" runs the demo and prints the console URL to open in a browser (the web console does everything except global shortcuts).';
@@ -73,10 +73,12 @@ function readFlag(args, name) {
 }
 
 /** Starts apps/relay with the demo show on a free port and resolves with its address and the producer token. */
-function startDemoRelay() {
+async function startDemoRelay() {
   const main = join(ROOT, 'apps', 'relay', 'dist', 'main.js');
   if (!existsSync(main)) fail(`the relay is not built (${main} is missing): run "npm run build".`);
-  const relay = spawn(process.execPath, [main], {
+  // After the build: the launcher is part of the built relay.
+  const { RELAY_MAIN, untilListening } = await import('@cuecart/relay/launch');
+  const relay = spawn(process.execPath, [RELAY_MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
@@ -88,28 +90,9 @@ function startDemoRelay() {
       CUECART_LOG_LEVEL: process.env.CUECART_LOG_LEVEL ?? 'warn',
     },
   });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    let url;
-    const timer = setTimeout(() => reject(new Error('the relay did not print "listening on" and a producer token within 30 s')), 30_000);
-    relay.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the relay exited (code ${code}) before it was ready: see its output above`));
-    });
-    relay.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      buffer += chunk.toString();
-      // Only whole lines: a chunk can end in the middle of the token.
-      const lines = buffer.slice(0, buffer.lastIndexOf('\n') + 1);
-      url ??= /^listening on (http\S+)$/m.exec(lines)?.[1];
-      const token = /^\s*producer:\s+(\S+)$/m.exec(lines)?.[1];
-      if (url && token) {
-        clearTimeout(timer);
-        relay.removeAllListeners('exit');
-        resolve({ relay, url, token });
-      }
-    });
-  });
+  relay.stdout.pipe(process.stdout);
+  const { url, producerToken } = await untilListening(relay, { demoToken: true });
+  return { relay, url, token: producerToken };
 }
 
 async function main() {

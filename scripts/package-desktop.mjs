@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CHILD_ENV, ensureBuilt, ensureDeps, fail, ROOT, say } from '../../../scripts/lib/ensure.mjs';
+import { CHILD_ENV, ensureBuilt, ensureDeps, fail, ROOT, say } from './lib/ensure.mjs';
 import { ensureElectronBinary } from './desktop.mjs';
 
 const args = process.argv.slice(2);

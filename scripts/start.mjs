@@ -9,23 +9,20 @@ import { CHILD_ENV, ensureBuilt, ensureDeps, ROOT, say } from './lib/ensure.mjs'
 await ensureDeps();
 await ensureBuilt();
 say('starting the relay with the demo show (Ctrl+C to stop)…');
-const relay = spawn(process.execPath, [join(ROOT, 'apps', 'relay', 'dist', 'main.js')], {
+// After the build: the launcher is part of the built relay.
+const { RELAY_MAIN, untilListening } = await import('@cuecart/relay/launch');
+const relay = spawn(process.execPath, [RELAY_MAIN], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...CHILD_ENV, CUECART_DEMO: '1', CUECART_LOG_LEVEL: process.env.CUECART_LOG_LEVEL ?? 'warn' },
 });
-let out = '';
-let opened = false;
 const children = [relay];
-relay.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
-  out += chunk.toString();
-  const base = /listening on (\S+)/.exec(out)?.[1];
-  const token = /producer:\s+(\S+)/.exec(out)?.[1];
-  if (!opened && base && token) {
-    opened = true;
-    openConsole(base, token);
-  }
-});
+relay.stdout.pipe(process.stdout);
+relay.on('exit', (code) => process.exit(code ?? 0));
+untilListening(relay, { demoToken: true }).then(
+  ({ url, producerToken }) => openConsole(url, producerToken),
+  // An early exit is reported by the relay itself (and ends this process above); a hang is not.
+  (error) => say(error.message.split('\n')[0]),
+);
 
 function electronBinary() {
   try {
@@ -51,4 +48,3 @@ function openConsole(base, token) {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));
-relay.on('exit', (code) => process.exit(code ?? 0));

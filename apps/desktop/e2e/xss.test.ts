@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeSuite, launchChromium, screenshotDir } from '@cuecart/testkit/browser';
 import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
-import { createHostileShow, HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_TRANSCRIPT, injected, trapXss } from '../../../scripts/chaos/lib/hostile-catalog.js';
+import { createHostileShow, HOSTILE_BANNER, HOSTILE_PRODUCTS, HOSTILE_TRANSCRIPT, injected, trapXss } from '@cuecart/testkit/hostile-catalog';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;

@@ -3,7 +3,7 @@
 // overrides, very long emoji text, and link fields that must never get past the schema. Shared by the
 // player's and the console's XSS checks (apps/player/e2e/xss.test.ts, apps/desktop/e2e/xss.test.ts).
 import type { Page } from 'playwright-core';
-import { ADMIN_TOKEN, api } from '@cuecart/testkit/relay';
+import { ADMIN_TOKEN, api } from './relay-process.js';
 
 const IMG = '<img src=x onerror=window.__xss=1>';
 const SCRIPT = '"><script>window.__xss=1</script>';

@@ -3,11 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { RELAY_MAIN as BUILT_RELAY_MAIN, untilListening } from '@cuecart/relay/launch';
 import { io, type Socket } from 'socket.io-client';
 
 /** CUECART_RELAY_MAIN runs the suites against another build (an older commit's, to see a new test fail there). */
-export const RELAY_MAIN = process.env.CUECART_RELAY_MAIN || fileURLToPath(new URL('../../../apps/relay/dist/main.js', import.meta.url));
+export const RELAY_MAIN = process.env.CUECART_RELAY_MAIN || BUILT_RELAY_MAIN;
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 export interface RelayProcess {
@@ -39,25 +39,10 @@ export async function startRelay(options: { dataDir?: string; env?: Record<strin
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    // A relay that does not come up is killed, or it would keep the port and the data dir's lock.
-    const timeoutMs = options.timeoutMs ?? 20_000;
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
-      reject(new Error(`relay did not start in ${timeoutMs} ms (killed):\n${out}`));
-    }, timeoutMs);
-    const check = () => {
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`relay exited with ${code} before listening:\n${out}`));
-    });
+  // A relay that does not come up is killed, or it would keep the port and the data dir's lock.
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const { url } = await untilListening(proc, { timeoutMs }).catch((error: Error) => {
+    throw new Error(`${error.message.split('\n')[0]}:\n${out}`);
   });
   return {
     url,

@@ -23,7 +23,8 @@ import type { Card, OverlayState } from '../../../packages/shared/src/contract/o
 import { BENCHMARKS_PATH, writeSection } from '../lib/report.js';
 import { machine, pct } from '../lib/synthetic.js';
 import { removeRedisDir, startRedis } from '@cuecart/testkit/redis';
-import { BARE_MAX_HTTP_BUFFER_SIZE, monoMs, type FromWorker, type ToWorker, type WorkerResult } from './protocol.js';
+import { untilListening } from '@cuecart/relay/launch';
+import { monoMs, type FromWorker, type ToWorker, type WorkerResult } from './protocol.js';
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -159,29 +160,12 @@ function startServer(args: string[], env: NodeJS.ProcessEnv, fds: number): Promi
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => bad(new Error('no "listening on" within 60 s')), 60_000);
-    const bad = (e: Error): void => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      fail(new Error(`${args.join(' ')}: ${e.message}\n--- output ---\n${log}`));
-    };
-    let seen = '';
-    const onData = (chunk: Buffer): void => {
-      seen += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.off('exit', onExit);
-        ok({ url: m[1]!, pid: child.pid!, child, log: () => log });
-      }
-    };
-    const onExit = (code: number | null, signal: string | null): void => bad(new Error(`exited before listening (code ${code}, signal ${signal})`));
-    child.stdout!.on('data', onData);
-    child.once('exit', onExit);
-    child.once('error', bad);
-  });
+  return untilListening(child, { timeoutMs: 60_000, name: args.join(' ') }).then(
+    ({ url }) => ({ url, pid: child.pid!, child, log: () => log }),
+    (error: Error) => {
+      throw new Error(`${error.message.split('\n')[0]}\n--- output ---\n${log}`);
+    },
+  );
 }
 
 async function stopServer(s: Server): Promise<void> {
@@ -722,22 +706,12 @@ function printRun(r: Result): void {
   }
 }
 
-/** The relay's Socket.IO options must still be the ones bare-server.ts copies, or the comparison means little. */
-function checkServerOptions(): string[] {
-  const src = readFileSync(join(ROOT, 'apps/relay/src/server.ts'), 'utf8');
-  const drift: string[] = [];
-  const max = /MAX_SOCKET_FRAME_BYTES\s*=\s*([\d_]+)/.exec(src)?.[1]?.replace(/_/g, '');
-  if (Number(max) !== BARE_MAX_HTTP_BUFFER_SIZE) drift.push(`MAX_SOCKET_FRAME_BYTES is ${max}, bare-server.ts uses ${BARE_MAX_HTTP_BUFFER_SIZE}`);
-  for (const opt of ['perMessageDeflate: false', 'httpCompression: false', 'serveClient: false']) if (!src.includes(opt)) drift.push(`server.ts no longer has \`${opt}\``);
-  return drift;
-}
-
 /** Relay and shared sources (not tests) changed after apps/relay/dist/main.js was built. */
 function staleSources(): string[] {
   const built = statSync(RELAY_MAIN).mtimeMs;
   return ['apps/relay/src', 'packages/shared/src'].flatMap((dir) =>
     (readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true }) as Dirent[])
-      .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.parentPath.includes('test-support'))
+      .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
       .map((e) => join(e.parentPath, e.name))
       .filter((f) => statSync(f).mtimeMs > built)
       .map((f) => f.slice(ROOT.length + 1)),
@@ -789,8 +763,6 @@ async function main(): Promise<void> {
   }
   const stale = staleSources();
   if (stale.length > 0) console.warn(`warning: built code is older than ${stale.slice(0, 5).join(', ')}${stale.length > 5 ? ` and ${stale.length - 5} more` : ''}: run npm run build to bench the current sources`);
-  const drift = checkServerOptions();
-  for (const d of drift) console.warn(`warning: ${d}: update scripts/bench/fanout/bare-server.ts`);
   const limit = fdLimit();
   const m0 = machine();
   console.log(`fan-out bench: viewers ${VIEWERS.join(', ')}; ${CARDS} cards (+${WARMUP} warm-up) ${SPACING_MS} ms apart; ${WORKERS_WANTED} worker processes ramping ${RATE}/s each`);
