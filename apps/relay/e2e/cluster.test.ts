@@ -3,7 +3,7 @@
 // with the next seq.
 import { describe, expect, it } from 'vitest';
 import { clusterPair } from '@cuecart/testkit/cluster-pair';
-import { api, connect, createShow, emitAck, next } from '@cuecart/testkit/relay';
+import { api, connect, createShow, emitAck, next, record, sleep } from '@cuecart/testkit/relay';
 
 const cluster = clusterPair();
 
@@ -38,6 +38,27 @@ describe('two relays on Redis', () => {
     await expect.poll(async () => (await snapshot(viewerB)).seq, { timeout: 2000 }).toBe(5);
     expect(await snapshot(viewerB)).toEqual(await snapshot(viewerA));
     for (const s of [viewerA, viewerB, producerA, producerB]) s.close();
+  });
+
+  it('tells B’s prompter and console of a rundown set on A, once each, from the store’s one publication', async () => {
+    const { a, b } = cluster;
+    const tokens = await createShow(a, 'rundown-shared');
+    const hostB = await connect(b, '/host', { token: tokens.host });
+    const producerB = await connect(b, '/producer', { token: tokens.producer });
+    const producerA = await connect(a, '/producer', { token: tokens.producer });
+    const wanted = ['p-lamp', 'p-kettle'];
+    const ids = (items: Array<{ product: { id: string } }>) => items.map((it) => it.product.id);
+    const onHostB = next(hostB, 'rundown', (items) => ids(items).join() === wanted.join());
+    const onProducerB = next(producerB, 'rundown', (items) => ids(items).join() === wanted.join());
+    const seenOnA = record<Array<{ product: { id: string } }>>(producerA, 'rundown');
+    expect(await emitAck(producerA, 'rundown:set', { productIds: wanted })).toEqual({ ok: true });
+    expect(ids(await onHostB)).toEqual(wanted);
+    expect(ids(await onProducerB)).toEqual(wanted);
+    expect((await api(b, 'GET', '/api/shows/rundown-shared')).body).toMatchObject({ rundown: wanted });
+    // A's own change comes back from Redis too: its console hears of it once, not twice.
+    await sleep(300);
+    expect(seenOnA.filter((items) => ids(items).join() === wanted.join())).toHaveLength(1);
+    for (const s of [hostB, producerB, producerA]) s.close();
   });
 
   it('continues the show on B with the next seq after A is SIGKILLed', async () => {

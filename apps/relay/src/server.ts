@@ -138,7 +138,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
 
   const http = createServer(app);
   const io = new Server(http, SOCKET_SERVER_OPTIONS);
-  if (cluster) await cluster.attach(io, authority);
+  if (cluster) await cluster.attach(io);
   attachNamespaces(io, ctx);
   disconnectRevoked(io, revocations, logger);
 

@@ -1,6 +1,6 @@
 // Cluster mode (CUECART_REDIS_URL): relays share Socket.IO fan-out through the Redis Streams adapter and
-// show state through the Redis show store; show events (overlay, activity, rundown, new shows) travel on a
-// pub/sub channel so every relay's cache follows.
+// show state through the Redis show store, which also carries show events (overlay, activity, rundown, new
+// shows) on a pub/sub channel so every relay's cache follows.
 // Token revocations live in Redis too and travel on their own channel, so every relay refuses them; carts and
 // orders live there as well, so a shopper's requests may land on any relay.
 // A relay refuses to start on a Redis that does not persist every write: it acknowledges commands once
@@ -9,19 +9,19 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient, type RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger.js';
-import type { ShowAuthority, ShowBus, ShowEvent } from '../shows/show-authority.js';
 import { RedisCartStore } from './redis-cart-store.js';
 import { checkDurability, type DurabilityCheck } from './redis-durability.js';
 import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
-import { RedisShowStore, SHOW_EVENTS_CHANNEL as CHANNEL } from './redis-show-store.js';
+import { rereadAfterReconnect } from './reread.js';
+import { RedisShowStore } from './redis-show-store.js';
 
 export interface Cluster {
   store: RedisShowStore;
   /** Loaded and listening before the relay takes its first request. */
   revocations: RedisRevocationStore;
   carts: RedisCartStore;
-  /** Starts fan-out and the show-event bus once the authority exists. */
-  attach(io: Server, authority: ShowAuthority): Promise<void>;
+  /** Starts fan-out through the Redis adapter. */
+  attach(io: Server): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,32 +67,12 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
   reconcile.unref();
 
   return {
-    store: new RedisShowStore(redis),
+    store: new RedisShowStore(redis, subscriber, logger),
     revocations,
     carts: new RedisCartStore(redis),
-    async attach(io, authority) {
+    async attach(io) {
+      // Show changes reach the authority through its store (RedisShowStore.watch), not from here.
       io.adapter(createAdapter(adapterClient));
-      const bus: ShowBus = {
-        publish: (event) => {
-          redis.publish(CHANNEL, JSON.stringify(event)).catch((err: Error) => logger.warn({ err: err.message }, 'show event not published'));
-        },
-      };
-      authority.attachBus(bus);
-      await subscriber.subscribe(CHANNEL, (message) => {
-        let event: ShowEvent;
-        try {
-          event = JSON.parse(message) as ShowEvent;
-        } catch {
-          return;
-        }
-        authority.receive(event).catch((err: Error) => logger.warn({ err: err.message }, 'show event not applied'));
-      });
-      // Events published while this relay was cut off from Redis are gone: read the state again.
-      // (This listener comes after the first connect, so every 'ready' it sees is a reconnect.)
-      subscriber.on('ready', () => {
-        logger.info('reconnected to redis: resyncing shows');
-        rereadAfterReconnect(() => authority.resync(), 'shows', logger);
-      });
     },
     async close() {
       clearInterval(reconcile);
@@ -104,18 +84,3 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
 /** How often a relay reads every revocation again, whatever it heard on the channel. */
 const RECONCILE_MS = 30_000;
 
-/**
- * Reads what this relay may have missed while cut off from Redis. The subscriber can be back before the
- * client that reads (the read then fails), and it re-subscribes only after 'ready' (a publish in between is
- * lost): so the read is retried until Redis answers, and made once more a moment later.
- */
-function rereadAfterReconnect(read: () => Promise<void>, what: string, logger: Logger): void {
-  const attempt = (left: number) => {
-    read().catch((err: Error) => {
-      if (left > 0) setTimeout(() => attempt(left - 1), 250).unref();
-      else logger.warn({ err: err.message }, `${what} not re-read after a reconnect`);
-    });
-  };
-  attempt(40);
-  setTimeout(() => attempt(40), 1000).unref();
-}

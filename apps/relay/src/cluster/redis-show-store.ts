@@ -5,9 +5,10 @@
 import type { Activity, Command, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { RedisClientType } from 'redis';
 import { toActivity, type LoggedAnswer } from '../shows/command-log.js';
-import type { ShowEvent } from '../shows/show-authority.js';
 import type { StoredShow } from '../shows/show-repository.js';
-import type { CommitEntry, CommitResult, ShowStore, StoredShowWithState } from '../shows/show-store.js';
+import type { Logger } from '../logger.js';
+import type { CommitEntry, CommitResult, ShowEvent, ShowStore, ShowWatcher, StoredShowWithState } from '../shows/show-store.js';
+import { rereadAfterReconnect } from './reread.js';
 
 const SHOWS = 'cuecart:shows';
 export const SHOW_EVENTS_CHANNEL = 'cuecart:show-events';
@@ -41,7 +42,31 @@ interface ShowRecord {
 }
 
 export class RedisShowStore implements ShowStore {
-  constructor(private readonly redis: RedisClientType) {}
+  /** `subscriber`: a connection of its own for the show events (a subscribed client can do nothing else). */
+  constructor(
+    private readonly redis: RedisClientType,
+    private readonly subscriber: RedisClientType,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The one way a relay hears of the others' changes: the events each write of this store publishes. */
+  async watch(watcher: ShowWatcher): Promise<void> {
+    await this.subscriber.subscribe(SHOW_EVENTS_CHANNEL, (message) => {
+      let event: ShowEvent;
+      try {
+        event = JSON.parse(message) as ShowEvent;
+      } catch {
+        return;
+      }
+      watcher.changed(event).catch((err: Error) => this.logger.warn({ err: err.message }, 'show event not applied'));
+    });
+    // Events published while this relay was cut off from Redis are gone: read the state again.
+    // (This listener comes after the first connect, so every 'ready' it sees is a reconnect.)
+    this.subscriber.on('ready', () => {
+      this.logger.info('reconnected to redis: resyncing shows');
+      rereadAfterReconnect(() => watcher.missed(), 'shows', this.logger);
+    });
+  }
 
   async loadAll(): Promise<StoredShowWithState[]> {
     const ids = await this.redis.hKeys(SHOWS);
@@ -60,11 +85,15 @@ export class RedisShowStore implements ShowStore {
     // Products first: a relay that sees the show record must find its catalog.
     await this.redis.set(key(stored.show.id, 'products'), JSON.stringify(stored.products), { condition: 'NX' });
     const record: ShowRecord = { show: stored.show, spec: stored.spec, transcript: stored.transcript };
-    return (await this.redis.hSetNX(SHOWS, stored.show.id, JSON.stringify(record))) === 1;
+    const inserted = (await this.redis.hSetNX(SHOWS, stored.show.id, JSON.stringify(record))) === 1;
+    if (inserted) this.publish({ type: 'show', showId: stored.show.id });
+    return inserted;
   }
 
+  /** After creation only a show's rundown changes, so that is what the other relays are told. */
   async updateShow(show: Show): Promise<void> {
     await this.patch(show.id, (r) => ({ ...r, show }));
+    this.publish({ type: 'rundown', showId: show.id, rundown: show.rundown });
   }
 
   async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
@@ -100,6 +129,10 @@ export class RedisShowStore implements ShowStore {
   }
 
   async close(): Promise<void> {}
+
+  private publish(event: ShowEvent): void {
+    this.redis.publish(SHOW_EVENTS_CHANNEL, JSON.stringify(event)).catch((err: Error) => this.logger.warn({ err: err.message }, 'show event not published'));
+  }
 
   private async patch(showId: string, change: (r: ShowRecord) => ShowRecord): Promise<void> {
     const raw = await this.redis.hGet(SHOWS, showId);

@@ -17,7 +17,9 @@ import {
   type TranscriptSourceSpec,
 } from '@cuecart/shared';
 import { toActivity } from './command-log.js';
-import type { ShowStore, StoredShowWithState } from './show-store.js';
+import type { ShowEvent, ShowStore, StoredShowWithState } from './show-store.js';
+
+export type { ShowEvent } from './show-store.js';
 
 export interface ShowRuntime {
   show: Show;
@@ -41,16 +43,6 @@ export interface NewShow {
   allowedOrigins?: string[] | undefined;
 }
 
-/** What relays in a cluster tell each other about shows; a single relay has no bus. */
-export type ShowEvent =
-  | { type: 'committed'; showId: string; state: OverlayState; entry: Activity }
-  | { type: 'rundown'; showId: string; rundown: string[] }
-  | { type: 'show'; showId: string };
-
-export interface ShowBus {
-  publish(event: ShowEvent): void;
-}
-
 type Listener<T> = (showId: string, value: T) => void;
 
 /** A commit that found the state moved on (another relay took a command) is retried this many times. */
@@ -63,17 +55,15 @@ export class ShowAuthority {
   private readonly rundownListeners = new Set<Listener<string[]>>();
   /** Commands of one show run one after another in this relay. */
   private readonly queues = new Map<string, Promise<unknown>>();
-  private bus: ShowBus | undefined;
 
   constructor(private readonly store: ShowStore, private readonly clock: () => number = Date.now) {}
 
-  /** In a cluster, every accepted change is also published for the other relays. */
-  attachBus(bus: ShowBus): void {
-    this.bus = bus;
-  }
-
-  /** Rebuilds every show's state from the durable log. */
+  /**
+   * Rebuilds every show's state from the durable log. A shared store's changes are watched first, so that
+   * none made while this reads is missed.
+   */
   async load(): Promise<number> {
+    await this.store.watch?.({ changed: (event) => this.receive(event), missed: () => this.resync() });
     for (const stored of await this.store.loadAll()) this.remember(stored);
     return this.shows.size;
   }
@@ -124,7 +114,6 @@ export class ShowAuthority {
       return { ok: false, error: apiError('conflict', `a show with id "${id}" already exists: choose another id`) };
     }
     this.remember(stored);
-    this.bus?.publish({ type: 'show', showId: id });
     return { ok: true, show };
   }
 
@@ -177,8 +166,8 @@ export class ShowAuthority {
     return { ok: false, error: apiError('conflict', 'the show changed too often to apply this command: send it again with the same id') };
   }
 
-  /** A change made by another relay of the cluster. */
-  async receive(event: ShowEvent): Promise<void> {
+  /** A change made by a relay of the cluster, as the shared store reports it. */
+  private async receive(event: ShowEvent): Promise<void> {
     switch (event.type) {
       case 'show':
         await this.ensure(event.showId);
@@ -193,7 +182,8 @@ export class ShowAuthority {
       }
       case 'rundown': {
         const rt = this.shows.get(event.showId);
-        if (!rt) return;
+        // Our own change comes back too: nothing to tell anyone.
+        if (!rt || sameList(rt.show.rundown, event.rundown)) return;
         rt.show = { ...rt.show, rundown: event.rundown };
         this.notify(this.rundownListeners, event.showId, event.rundown);
         return;
@@ -202,7 +192,7 @@ export class ShowAuthority {
   }
 
   /** After a reconnect to the store: catch up on whatever was missed while away. */
-  async resync(): Promise<void> {
+  private async resync(): Promise<void> {
     for (const stored of await this.store.loadAll()) {
       const rt = this.shows.get(stored.show.id);
       if (!rt) {
@@ -242,7 +232,6 @@ export class ShowAuthority {
     rt.show = { ...rt.show, rundown: unique };
     await this.store.updateShow(rt.show);
     this.notify(this.rundownListeners, showId, unique);
-    this.bus?.publish({ type: 'rundown', showId, rundown: unique });
     return null;
   }
 
@@ -282,6 +271,10 @@ export class ShowAuthority {
       }
     }
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function answerRepeat(earlier: { body: string; ack: Ack }, body: string, id: string): Ack {

@@ -1,5 +1,6 @@
 // Where shows and their command logs live: SQLite for one relay, Redis for a cluster of relays.
-// The authority talks only to this interface.
+// The authority talks only to this interface. A store shared by several relays also carries their changes
+// to each other (`watch`): every change has one publication path, the store's own write.
 import type { Ack, Activity, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { LoggedAnswer } from './command-log.js';
 import type { StoredShow } from './show-repository.js';
@@ -35,5 +36,23 @@ export interface ShowStore {
   /** Durable when it resolves: the caller acknowledges only after this. */
   commit(entry: CommitEntry): Promise<CommitResult>;
   recentActivity(showId: string, limit: number): Promise<Activity[]>;
+  /**
+   * A store shared by several relays reports their changes to `watcher` from when this resolves; a store only
+   * this relay writes has none to report and leaves it out.
+   */
+  watch?(watcher: ShowWatcher): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What a shared store tells each relay about changes made on the others. */
+export type ShowEvent =
+  | { type: 'committed'; showId: string; state: OverlayState; entry: Activity }
+  | { type: 'rundown'; showId: string; rundown: string[] }
+  | { type: 'show'; showId: string };
+
+export interface ShowWatcher {
+  /** A change made by a relay of the cluster (this relay's own come back too). */
+  changed(event: ShowEvent): Promise<void>;
+  /** Changes may have been missed (a reconnect to the store): read the state again. */
+  missed(): Promise<void>;
 }
