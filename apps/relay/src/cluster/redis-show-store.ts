@@ -7,10 +7,12 @@ import type { RedisClientType } from 'redis';
 import { toActivity, type LoggedAnswer } from '../shows/command-log.js';
 import type { StoredShow } from '../shows/show-repository.js';
 import type { Logger } from '../logger.js';
-import type { CommitEntry, CommitResult, ShowEvent, ShowStore, ShowWatcher, StoredShowWithState } from '../shows/show-store.js';
+import type { CommandOutcome, CommitEntry, Decide, ShowEvent, ShowStore, ShowWatcher, StoredShowWithState } from '../shows/show-store.js';
 import { rereadAfterReconnect } from './reread.js';
 
 const SHOWS = 'cuecart:shows';
+/** A commit that found the state moved on (another relay took a command) is decided again this many times. */
+const MAX_ATTEMPTS = 8;
 export const SHOW_EVENTS_CHANNEL = 'cuecart:show-events';
 const key = (showId: string, part: 'products' | 'state' | 'answers' | 'log') => `cuecart:show:{${showId}}:${part}`;
 
@@ -105,7 +107,25 @@ export class RedisShowStore implements ShowStore {
     return raw ? (JSON.parse(raw) as LoggedAnswer) : undefined;
   }
 
-  async commit(entry: CommitEntry): Promise<CommitResult> {
+  async commitCommand(showId: string, commandId: string, current: OverlayState, decide: Decide, moved: (state: OverlayState) => void): Promise<CommandOutcome> {
+    let state = current;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const earlier = await this.findAnswer(showId, commandId);
+      if (earlier) return { kind: 'duplicate', answer: earlier };
+      const entry = decide(state);
+      const result = await this.commit(entry);
+      if (result.kind === 'duplicate') return result;
+      if (result.kind === 'ok') return { kind: 'committed', entry };
+      // Another relay took a command for this show first: start again from its state.
+      if (result.state && result.state.seq > state.seq) {
+        state = result.state;
+        moved(state);
+      }
+    }
+    return { kind: 'busy' };
+  }
+
+  private async commit(entry: CommitEntry): Promise<{ kind: 'ok' } | { kind: 'duplicate'; answer: LoggedAnswer } | { kind: 'stale'; state: OverlayState | undefined }> {
     const answer: LoggedAnswer = { body: entry.body, ack: entry.ack };
     const logEntry = entry.state ? JSON.stringify({ seq: entry.state.seq, commandId: entry.commandId, body: entry.body, by: entry.by, at: entry.at }) : '';
     const event: ShowEvent | undefined = entry.state

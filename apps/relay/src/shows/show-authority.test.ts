@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command, OverlayState, Product } from '@cuecart/shared';
 import { openDatabase, type Db } from '../db/database.js';
 import { SqliteShowStore } from './sqlite-show-store.js';
+import type { ShowStore } from './show-store.js';
 import { ShowAuthority, type NewShow } from './show-authority.js';
 
 const T0 = 1_700_000_000_000;
@@ -324,5 +325,47 @@ describe('ShowAuthority.load after a restart', () => {
     const again = await b.create(newShow({ id: 'spring' }));
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.code).toBe('conflict');
+  });
+});
+
+describe('a store shared with other relays', () => {
+  /** A SQLite store that, on the first decision, pretends another relay committed `rival` first. */
+  function raced(rival: (state: OverlayState) => OverlayState, outcome?: 'busy') {
+    const inner = new SqliteShowStore(db);
+    const decisions: number[] = [];
+    const store: ShowStore = Object.assign(Object.create(inner) as SqliteShowStore, {
+      commitCommand: async (...args: Parameters<ShowStore['commitCommand']>) => {
+        const [showId, commandId, current, decide, moved] = args;
+        if (outcome === 'busy') return { kind: 'busy' as const };
+        decisions.push(decide(current).expectedSeq);
+        const newer = rival(current);
+        moved(newer);
+        return inner.commitCommand(showId, commandId, newer, (s) => {
+          const entry = decide(s);
+          decisions.push(entry.expectedSeq);
+          return entry;
+        });
+      },
+    });
+    return { authority: new ShowAuthority(store, () => now), decisions };
+  }
+
+  it('adopts the state another relay committed and applies the command on top of it', async () => {
+    const { authority: a, decisions } = raced((s) => ({ ...s, seq: s.seq + 1, banner: { text: 'from relay B' } }));
+    const id = await created(a);
+    let shown: OverlayState | undefined;
+    a.onOverlay((_show, state) => (shown = state));
+    expect(await a.submit(id, feature('c1', 'serum'), 'Ana')).toEqual({ ok: true, seq: 2 });
+    expect(decisions).toEqual([0, 1]);
+    expect(stateOf(a, id)).toMatchObject({ seq: 2, banner: { text: 'from relay B' }, featured: [{ productId: 'serum' }] });
+    expect(shown?.seq).toBe(2);
+  });
+
+  it('answers conflict, with what to do, when the show stays too busy to take the command', async () => {
+    const { authority: a } = raced((s) => s, 'busy');
+    const id = await created(a);
+    const ack = await a.submit(id, feature('c1', 'serum'), 'Ana');
+    expect(ack).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringContaining('send it again with the same id') } });
+    expect(stateOf(a, id).seq).toBe(0);
   });
 });

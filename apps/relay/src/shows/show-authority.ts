@@ -17,7 +17,7 @@ import {
   type TranscriptSourceSpec,
 } from '@cuecart/shared';
 import { toActivity } from './command-log.js';
-import type { ShowEvent, ShowStore, StoredShowWithState } from './show-store.js';
+import type { CommitEntry, ShowEvent, ShowStore, StoredShowWithState } from './show-store.js';
 
 export type { ShowEvent } from './show-store.js';
 
@@ -44,9 +44,6 @@ export interface NewShow {
 }
 
 type Listener<T> = (showId: string, value: T) => void;
-
-/** A commit that found the state moved on (another relay took a command) is retried this many times. */
-const MAX_ATTEMPTS = 8;
 
 export class ShowAuthority {
   private readonly shows = new Map<string, ShowRuntime>();
@@ -141,29 +138,31 @@ export class ShowAuthority {
     const rt = await this.ensure(showId);
     if (!rt) return { ok: false, error: apiError('not_found', `show "${showId}" does not exist`) };
     const body = JSON.stringify(command);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const earlier = await this.store.findAnswer(showId, command.id);
-      if (earlier) return answerRepeat(earlier, body, command.id);
+    // Decided on the state the store says is current; committed before the ack, so an acknowledged command
+    // survives a crash and a rejected one is answered the same way again.
+    const decide = (given: OverlayState): CommitEntry => {
+      // The store's watch may have brought an even newer state meanwhile: decide on the newest known.
+      const state = rt.state.seq > given.seq ? rt.state : given;
       const now = this.clock();
-      const result = applyCommand(rt.state, command, rt.catalog, now);
+      const result = applyCommand(state, command, rt.catalog, now);
       const ack: Ack = result.ok ? { ok: true, seq: result.state.seq } : { ok: false, error: result.error };
-      // Committed before the ack: an acknowledged command survives a crash, and a rejected one is answered the same way again.
-      const commit = await this.store.commit({ showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now, expectedSeq: rt.state.seq });
-      if (commit.kind === 'duplicate') return answerRepeat(commit.answer, body, command.id);
-      if (commit.kind === 'stale') {
-        // Another relay took a command for this show first: start again from its state.
-        if (commit.state && commit.state.seq > rt.state.seq) this.adoptState(showId, commit.state);
-        continue;
-      }
-      if (result.ok) {
-        const entry = toActivity(result.state.seq, command, by, now);
-        // (A shared store tells the other relays itself, in the same step as the commit.)
-        this.adoptState(showId, result.state);
-        this.notify(this.activityListeners, showId, entry);
-      }
-      return ack;
+      return { showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now, expectedSeq: state.seq };
+    };
+    const moved = (state: OverlayState) => {
+      if (state.seq > rt.state.seq) this.adoptState(showId, state);
+    };
+    const outcome = await this.store.commitCommand(showId, command.id, rt.state, decide, moved);
+    if (outcome.kind === 'duplicate') return answerRepeat(outcome.answer, body, command.id);
+    if (outcome.kind === 'busy') {
+      return { ok: false, error: apiError('conflict', 'the show changed too often to apply this command: send it again with the same id') };
     }
-    return { ok: false, error: apiError('conflict', 'the show changed too often to apply this command: send it again with the same id') };
+    const { entry } = outcome;
+    if (entry.state) {
+      // (A shared store tells the other relays itself, in the same step as the commit.)
+      this.adoptState(showId, entry.state);
+      this.notify(this.activityListeners, showId, toActivity(entry.state.seq, command, by, entry.at));
+    }
+    return entry.ack;
   }
 
   /** A change made by a relay of the cluster, as the shared store reports it. */

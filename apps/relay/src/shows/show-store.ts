@@ -23,7 +23,11 @@ export interface CommitEntry {
   expectedSeq: number;
 }
 
-export type CommitResult = { kind: 'ok' } | { kind: 'duplicate'; answer: LoggedAnswer } | { kind: 'stale'; state: OverlayState | undefined };
+/** What a command came to: the entry committed for it, the earlier answer for its id, or a show too busy to take it. */
+export type CommandOutcome = { kind: 'committed'; entry: CommitEntry } | { kind: 'duplicate'; answer: LoggedAnswer } | { kind: 'busy' };
+
+/** Turns the show's current state into the entry to commit (the command applied to it, or its refusal). */
+export type Decide = (state: OverlayState) => CommitEntry;
 
 export interface ShowStore {
   loadAll(): Promise<StoredShowWithState[]>;
@@ -33,8 +37,13 @@ export interface ShowStore {
   updateShow(show: Show): Promise<void>;
   updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void>;
   findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined>;
-  /** Durable when it resolves: the caller acknowledges only after this. */
-  commit(entry: CommitEntry): Promise<CommitResult>;
+  /**
+   * Commits a command once per command id, durably when it resolves (the caller acknowledges only after).
+   * A store only this relay writes decides once, on `current`. A store shared by several relays commits only
+   * if the show's seq did not move; when another relay committed first it hands the newer state to `moved`
+   * and decides again on it, a bounded number of times, then answers busy.
+   */
+  commitCommand(showId: string, commandId: string, current: OverlayState, decide: Decide, moved: (state: OverlayState) => void): Promise<CommandOutcome>;
   recentActivity(showId: string, limit: number): Promise<Activity[]>;
   /**
    * A store shared by several relays reports their changes to `watcher` from when this resolves; a store only

@@ -1,10 +1,10 @@
 // The show store of a single relay: shows and the command log in its SQLite database. Only this process
 // writes it (the database is locked exclusively), so a commit is never stale.
-import type { Activity, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Activity, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 import { CommandLog, type LoggedAnswer } from './command-log.js';
 import { ShowRepository, type StoredShow } from './show-repository.js';
-import type { CommitEntry, CommitResult, ShowStore, StoredShowWithState } from './show-store.js';
+import type { CommandOutcome, Decide, ShowStore, StoredShowWithState } from './show-store.js';
 
 export class SqliteShowStore implements ShowStore {
   private readonly repo: ShowRepository;
@@ -42,11 +42,13 @@ export class SqliteShowStore implements ShowStore {
     return this.log.find(showId, commandId);
   }
 
-  async commit(entry: CommitEntry): Promise<CommitResult> {
-    const earlier = this.log.find(entry.showId, entry.commandId);
+  /** This relay is the only writer: the state it holds is the show's, so one decision is final. */
+  async commitCommand(showId: string, commandId: string, current: OverlayState, decide: Decide): Promise<CommandOutcome> {
+    const earlier = this.log.find(showId, commandId);
     if (earlier) return { kind: 'duplicate', answer: earlier };
+    const entry = decide(current);
     this.log.append(entry);
-    return { kind: 'ok' };
+    return { kind: 'committed', entry };
   }
 
   async recentActivity(showId: string, limit: number): Promise<Activity[]> {

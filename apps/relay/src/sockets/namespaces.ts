@@ -31,7 +31,7 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   host.use(tokenHandshake(ctx, ['host', 'producer']));
 
   // One emit per namespace per change: Socket.IO encodes a room broadcast once for all its sockets.
-  // Authority events reach every relay of a cluster through its show bus, so each emits to its own
+  // Authority events reach every relay of a cluster through its show store (ShowStore.watch), so each emits to its own
   // sockets only (`local`); events born on one relay (transcript, cues, presence) go cluster-wide.
   // Per show, the seq of the state whose viewer broadcast is queued and not yet sent.
   const viewerPending = new Map<string, number>();
