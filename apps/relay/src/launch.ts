@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** The built relay's entry point (apps/relay/dist/main.js). */
 export const RELAY_MAIN = fileURLToPath(new URL('./main.js', import.meta.url));
 
-export const LISTENING_LINE = /^listening on (http\S+)$/m;
+const LISTENING_LINE = /^listening on (http\S+)$/m;
 const PRODUCER_LINE = /^\s*producer:\s+(\S+)$/m;
 
 export interface Listening {

@@ -102,16 +102,10 @@ export class RedisShowStore implements ShowStore {
     await this.patch(showId, (r) => ({ ...r, transcript }));
   }
 
-  async findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined> {
-    const raw = await this.redis.hGet(key(showId, 'answers'), commandId);
-    return raw ? (JSON.parse(raw) as LoggedAnswer) : undefined;
-  }
-
-  async commitCommand(showId: string, commandId: string, current: OverlayState, decide: Decide, moved: (state: OverlayState) => void): Promise<CommandOutcome> {
+  async commitCommand(_showId: string, _commandId: string, current: OverlayState, decide: Decide, moved: (state: OverlayState) => void): Promise<CommandOutcome> {
     let state = current;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const earlier = await this.findAnswer(showId, commandId);
-      if (earlier) return { kind: 'duplicate', answer: earlier };
+      // One round trip per attempt: the script answers a repeated command id before it looks at the seq.
       const entry = decide(state);
       const result = await this.commit(entry);
       if (result.kind === 'duplicate') return result;

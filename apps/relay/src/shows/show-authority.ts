@@ -19,8 +19,6 @@ import {
 import { toActivity } from './command-log.js';
 import type { CommitEntry, ShowEvent, ShowStore, StoredShowWithState } from './show-store.js';
 
-export type { ShowEvent } from './show-store.js';
-
 export interface ShowRuntime {
   show: Show;
   spec: CatalogSpec;

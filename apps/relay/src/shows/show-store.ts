@@ -36,7 +36,6 @@ export interface ShowStore {
   insertShow(stored: StoredShow): Promise<boolean>;
   updateShow(show: Show): Promise<void>;
   updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void>;
-  findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined>;
   /**
    * Commits a command once per command id, durably when it resolves (the caller acknowledges only after).
    * A store only this relay writes decides once, on `current`. A store shared by several relays commits only

@@ -2,7 +2,7 @@
 // writes it (the database is locked exclusively), so a commit is never stale.
 import type { Activity, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
-import { CommandLog, type LoggedAnswer } from './command-log.js';
+import { CommandLog } from './command-log.js';
 import { ShowRepository, type StoredShow } from './show-repository.js';
 import type { CommandOutcome, Decide, ShowStore, StoredShowWithState } from './show-store.js';
 
@@ -36,10 +36,6 @@ export class SqliteShowStore implements ShowStore {
 
   async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
     this.repo.updateTranscript(showId, transcript);
-  }
-
-  async findAnswer(showId: string, commandId: string): Promise<LoggedAnswer | undefined> {
-    return this.log.find(showId, commandId);
   }
 
   /** This relay is the only writer: the state it holds is the show's, so one decision is final. */

@@ -2,6 +2,7 @@
 import type { Socket } from 'socket.io';
 import { apiError, type ApiError, type Reply } from '@cuecart/shared';
 import type { Logger } from '../logger.js';
+import type { HostSocket, ViewerSocket } from './typed.js';
 
 type Listener = (...args: never[]) => void;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any socket of any namespace; its map is read below
@@ -47,9 +48,6 @@ export function handle<S extends AnySocket, E extends keyof ClientEvents<S> & st
 }
 
 /** Any role that may not change the overlay gets a clear answer instead of silence. */
-export function refuseCommands<S extends AnySocket & Socket<{ command: (command: unknown, reply?: Reply<Failure>) => void }, any, any, any>>(socket: S, logger: Logger, role: string): void {
-  handle(socket as AnySocket, logger, 'command', () => ({
-    ok: false,
-    error: apiError('forbidden', `a ${role} cannot change the overlay: use a producer token on /producer`),
-  }));
+export function refuseCommands(socket: ViewerSocket | HostSocket, logger: Logger, role: string): void {
+  handle(socket as ViewerSocket, logger, 'command', () => fail(apiError('forbidden', `a ${role} cannot change the overlay: use a producer token on /producer`)));
 }
