@@ -5,6 +5,7 @@ import type { ShowOrigins } from './auth/show-origins.js';
 import type { TrackRepository } from './analytics/track-repository.js';
 import type { BeaconIntake } from './analytics/beacon-intake.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
+import type { Shopify } from './commerce/shopify/shopify.js';
 import type { Limits } from './limits/limits.js';
 import type { Logger } from './logger.js';
 import type { ShowAuthority } from './shows/show-authority.js';
@@ -24,6 +25,8 @@ export interface RelayContext {
   transcript: TranscriptService;
   sources: SourceManager;
   commerce: CommerceProvider;
+  /** Shows sold from Shopify stores: clients, live refresh, webhooks. */
+  shopify: Shopify;
   /** Every rate limit and cap, read from the environment once at start (CUECART_RATE_LIMITS). */
   limits: Limits;
   logger: Logger;

@@ -27,6 +27,10 @@ import { disconnectRevoked } from './sockets/handshake.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
 import { commerceRoutes } from './http/commerce-routes.js';
 import { DemoStore } from './commerce/demo-store.js';
+import { CommerceRouter } from './commerce/commerce-router.js';
+import { SOLO_LEASE } from './commerce/shopify/catalog-refresher.js';
+import { createShopify } from './commerce/shopify/shopify.js';
+import { shopifyRoutes } from './http/shopify-routes.js';
 import { SqliteCartStore } from './commerce/sqlite-cart-store.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { pageRoutes, securityHeaders } from './http/page-routes.js';
@@ -81,6 +85,9 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   // token revoked or rotated on any of them, at once); a single relay keeps them in its SQLite.
   const revocations: RevocationStore = cluster ? cluster.revocations : new SqliteRevocationStore(db);
   const limits = limitsFromEnv();
+  const carts = cluster ? cluster.carts : new SqliteCartStore(db);
+  const guardedFetch = providerFetch(config.allowPrivateUrls);
+  const shopify = createShopify({ authority, carts, track, lease: cluster ? cluster.lease : SOLO_LEASE, logger, guardedFetch, refresh: { pollMs: config.shopifyPollMs } });
   const ctx: RelayContext = {
     config,
     version: readVersion(),
@@ -90,9 +97,10 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     authority,
     track,
     beacons: new BeaconIntake(authority, track, limits),
-    commerce: new DemoStore(cluster ? cluster.carts : new SqliteCartStore(db), authority, track),
+    commerce: new CommerceRouter(authority, carts, new DemoStore(carts, authority, track), shopify.store),
+    shopify,
     transcript,
-    sources: new SourceManager(authority, transcript, logger, Date.now, providerFetch(config.allowPrivateUrls)),
+    sources: new SourceManager(authority, transcript, logger, Date.now, guardedFetch),
     limits,
     logger,
   };
@@ -121,6 +129,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   app.use(trackRoutes(ctx));
   app.use(transcriptRoutes(ctx));
   app.use(commerceRoutes(ctx));
+  app.use(shopifyRoutes(ctx));
   app.use(analyticsRoutes(ctx));
   app.use(mediaRoutes(ctx));
   app.use(pageRoutes(ctx));
@@ -135,6 +144,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   rollUp();
   const rollUpTimer = setInterval(rollUp, 3600_000);
   rollUpTimer.unref();
+  shopify.refresher.start();
 
   const http = createServer(app);
   const io = new Server(http, SOCKET_SERVER_OPTIONS);
@@ -163,6 +173,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
       }),
     close: async () => {
       clearInterval(rollUpTimer);
+      await shopify.refresher.stop();
       await sources.stopAll();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -183,9 +183,16 @@ describe('file catalogs', () => {
 });
 
 describe('shopify catalogs', () => {
-  it('are invalid: not supported yet', async () => {
-    const message = expectInvalid(await loadCatalog({ provider: 'shopify', shopDomain: 'brand.myshopify.com', storefrontToken: 'tok' }, dir));
-    expect(message).toMatch(/Shopify/);
-    expect(message).toMatch(/not supported .*yet/);
+  const spec = { provider: 'shopify' as const, shopDomain: 'brand.myshopify.com', storefrontToken: 'tok' };
+
+  it('are read by the Shopify loader the relay gives, ids checked for repeats', async () => {
+    const loaded = await loadCatalog(spec, dir, async (s) => ({ ok: true, products: [product(`gid://shopify/Product/1`, { title: s.shopDomain })] }));
+    expect(loaded).toEqual({ ok: true, products: [expect.objectContaining({ id: 'gid://shopify/Product/1', title: 'brand.myshopify.com' })] });
+    const twice = await loadCatalog(spec, dir, async () => ({ ok: true, products: [product('gid://shopify/Product/1'), product('gid://shopify/Product/1')] }));
+    expect(expectInvalid(twice)).toMatch(/twice/);
+  });
+
+  it('are invalid where no loader is given', async () => {
+    expect(expectInvalid(await loadCatalog(spec, dir))).toMatch(/cannot read Shopify catalogs/);
   });
 });

@@ -1,4 +1,4 @@
-// Catalog providers: turn a show's catalog spec into products. Inline and file now; Shopify later.
+// Catalog providers: turn a show's catalog spec into products: inline, a file, or a Shopify store.
 // A file catalog is read only from inside the relay's catalog directory (CUECART_CATALOG_DIR, symlinks
 // followed), up to a size cap, and its errors never quote the file: an admin token must not become a way to
 // read whatever the relay can read.
@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { apiError, describeZodError, Product, type ApiError, type CatalogSpec } from '@cuecart/shared';
+import { apiError, describeZodError, Product, type ApiError, type CatalogSpec, type ShopifyCatalogSpec } from '@cuecart/shared';
 
 export type CatalogResult = { ok: true; products: Product[] } | { ok: false; error: ApiError };
 
@@ -28,15 +28,19 @@ function fileSchema(json: unknown): z.ZodType<Product[]> | undefined {
 /** The largest catalog file read, as large as an inline catalog may be. */
 export const MAX_CATALOG_FILE_BYTES = 25 * 1024 * 1024;
 
+/** Reads a Shopify store's products (commerce/shopify): given by the relay, which holds the HTTP clients. */
+export type ShopifyLoader = (spec: ShopifyCatalogSpec) => Promise<CatalogResult>;
+
 /** `catalogDir`: the only directory file catalogs are read from; relative paths start there. */
-export async function loadCatalog(spec: CatalogSpec, catalogDir: string): Promise<CatalogResult> {
+export async function loadCatalog(spec: CatalogSpec, catalogDir: string, shopify?: ShopifyLoader): Promise<CatalogResult> {
   switch (spec.provider) {
     case 'inline':
       return checkUnique(spec.products);
     case 'file':
       return loadFile(spec.path, catalogDir);
     case 'shopify':
-      return { ok: false, error: apiError('invalid', 'Shopify catalogs are not supported by this relay yet: use an "inline" or "file" catalog') };
+      if (!shopify) return { ok: false, error: apiError('invalid', 'this relay cannot read Shopify catalogs: use an "inline" or "file" catalog') };
+      return shopify(spec).then((r) => (r.ok ? checkUnique(r.products) : r));
   }
 }
 

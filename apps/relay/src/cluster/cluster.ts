@@ -10,6 +10,7 @@ import { createClient, type RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
 import type { Logger } from '../logger.js';
 import { RedisCartStore } from './redis-cart-store.js';
+import { RedisLease } from './redis-lease.js';
 import { checkDurability, type DurabilityCheck } from './redis-durability.js';
 import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
 import { rereadAfterReconnect } from './reread.js';
@@ -20,6 +21,8 @@ export interface Cluster {
   /** Loaded and listening before the relay takes its first request. */
   revocations: RedisRevocationStore;
   carts: RedisCartStore;
+  /** Which relay polls a show's store. */
+  lease: RedisLease;
   /** Starts fan-out through the Redis adapter. */
   attach(io: Server): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +73,7 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
     store: new RedisShowStore(redis, subscriber, logger),
     revocations,
     carts: new RedisCartStore(redis),
+    lease: new RedisLease(redis),
     async attach(io) {
       // Show changes reach the authority through its store (RedisShowStore.watch), not from here.
       io.adapter(createAdapter(adapterClient));

@@ -1,6 +1,6 @@
 // Carts, lines and orders of a cluster, in Redis: a cart made through one relay is found, changed and ordered
 // through any other. Line updates and order placement are Lua scripts, so two relays never lose a write.
-import type { Order } from '@cuecart/shared';
+import type { Order, Refund } from '@cuecart/shared';
 import type { RedisClientType } from 'redis';
 import type { CartRecord, CartStore, StoredLine } from '../commerce/cart-store.js';
 
@@ -9,6 +9,15 @@ export const CART_TTL_MS = 30 * 24 * 3600 * 1000;
 
 const cartKey = (cartId: string, part: 'cart' | 'lines' | 'order') => `cuecart:cart:{${cartId}}:${part}`;
 const ordersKey = (showId: string) => `cuecart:show:{${showId}}:orders`;
+const refundsKey = (showId: string) => `cuecart:show:{${showId}}:refunds`;
+const deliveryKey = (eventId: string) => `cuecart:webhook:${eventId}`;
+/** How long a webhook delivery id is remembered: Shopify retries a failed delivery for 48 hours. */
+export const DELIVERY_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** KEYS: the show's refunds hash. ARGV: refund id, refund JSON. 1 when new. */
+const INSERT_REFUND = `
+return redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+`;
 
 /** KEYS: lines. ARGV: line id, line JSON, max quantity, ttl ms. */
 const ADD_LINE = `
@@ -92,5 +101,18 @@ export class RedisCartStore implements CartStore {
 
   async orders(showId: string): Promise<Order[]> {
     return (await this.redis.lRange(ordersKey(showId), 0, -1)).map((raw) => JSON.parse(raw) as Order);
+  }
+
+  async insertRefund(refund: Refund): Promise<boolean> {
+    return (await this.redis.eval(INSERT_REFUND, { keys: [refundsKey(refund.showId)], arguments: [refund.id, JSON.stringify(refund)] })) === 1;
+  }
+
+  async refunds(showId: string): Promise<Refund[]> {
+    const all = Object.values(await this.redis.hGetAll(refundsKey(showId))).map((raw) => JSON.parse(raw) as Refund);
+    return all.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async firstDelivery(eventId: string, at: number): Promise<boolean> {
+    return (await this.redis.set(deliveryKey(eventId), String(at), { condition: 'NX', expiration: { type: 'PX', value: DELIVERY_TTL_MS } })) === 'OK';
   }
 }

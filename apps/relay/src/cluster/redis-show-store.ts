@@ -2,7 +2,7 @@
 // can take any show's commands. A Lua script checks the command id and the expected seq and writes
 // atomically, so seq stays strictly +1 across relays. Durability is Redis's: run it with
 // `appendonly yes` and `appendfsync always` (see README), then an acknowledged command is on disk.
-import type { Activity, Command, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Activity, Command, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { RedisClientType } from 'redis';
 import { toActivity, type LoggedAnswer } from '../shows/command-log.js';
 import type { StoredShow } from '../shows/show-repository.js';
@@ -100,6 +100,11 @@ export class RedisShowStore implements ShowStore {
 
   async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
     await this.patch(showId, (r) => ({ ...r, transcript }));
+  }
+
+  async updateProducts(showId: string, products: Product[], changed: Product[]): Promise<void> {
+    await this.redis.set(key(showId, 'products'), JSON.stringify(products));
+    this.publish({ type: 'products', showId, products: changed });
   }
 
   async commitCommand(_showId: string, _commandId: string, current: OverlayState, decide: Decide, moved: (state: OverlayState) => void): Promise<CommandOutcome> {

@@ -1,6 +1,6 @@
-// Where the demo store keeps carts, lines and orders: the relay's SQLite, or Redis in a cluster so that a
+// Where the stores keep carts, lines, orders and refunds: the relay's SQLite, or Redis in a cluster so that a
 // cart made on one relay is the same cart on every other.
-import type { Money, Order, ShoppingMode } from '@cuecart/shared';
+import type { Money, Order, Refund, ShoppingMode } from '@cuecart/shared';
 
 export interface CartRecord {
   id: string;
@@ -9,6 +9,8 @@ export interface CartRecord {
   sessionId: string;
   mode?: ShoppingMode | undefined;
   createdAt: number;
+  /** The store's own cart id, for carts a store keeps itself (a Shopify cart GID). */
+  externalId?: string | undefined;
 }
 
 /** The offer a line was added under: its price is kept for that line after the offer ends. */
@@ -41,4 +43,9 @@ export interface CartStore {
   /** Stores the cart's order unless it already has one; answers the order that stands (the first wins). */
   insertOrder(order: Order): Promise<{ order: Order; created: boolean }>;
   orders(showId: string): Promise<Order[]>;
+  /** Stores a store refund unless its id was stored before; answers whether it is new. */
+  insertRefund(refund: Refund): Promise<boolean>;
+  refunds(showId: string): Promise<Refund[]>;
+  /** True the first time a webhook delivery id is seen, false for a repeat (kept at least a week). */
+  firstDelivery(eventId: string, at: number): Promise<boolean>;
 }

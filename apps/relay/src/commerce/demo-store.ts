@@ -1,15 +1,15 @@
 // The embedded demo store: carts and orders in the relay's own store (SQLite, or Redis in a cluster), priced
 // from the show's catalog and its cards on air, with an inline checkout, so the whole shopping loop runs offline.
 import { randomBytes } from 'node:crypto';
-import { apiError, MAX_LINE_QUANTITY, type Cart, type CartLine, type Order, type Product, type ShoppingMode } from '@cuecart/shared';
+import { MAX_LINE_QUANTITY, type Cart, type CartLine, type Order, type Product, type ShoppingMode } from '@cuecart/shared';
 import type { ShowAuthority } from '../shows/show-authority.js';
 import type { TrackRepository } from '../analytics/track-repository.js';
 import type { CartRecord, CartStore, StoredLine } from './cart-store.js';
 import type { CommerceProvider, NewLine, Result } from './commerce-provider.js';
+import { fail, openCart, ownCart } from './cart-access.js';
 import { fromUnits, times } from './money.js';
 import { lineIdOf, listPrice, quoteLine, runningOffer } from './pricing.js';
 
-const fail = <T>(code: Parameters<typeof apiError>[0], message: string): Result<T> => ({ ok: false, error: apiError(code, message) });
 
 export class DemoStore implements CommerceProvider {
   constructor(
@@ -127,20 +127,12 @@ export class DemoStore implements CommerceProvider {
     return this.store.orders(showId);
   }
 
-  /** The cart, if it exists and this session made it. Another session's cart is as good as missing. */
-  private async own(cartId: string, sessionId: string | undefined): Promise<Result<CartRecord>> {
-    if (!sessionId) return fail('invalid', 'send the X-Cuecart-Session header with the sessionId that created this cart');
-    const record = await this.store.cart(cartId);
-    if (!record || record.sessionId !== sessionId) return fail('not_found', `cart "${cartId}" does not exist for this session: create a new one`);
-    return { ok: true, value: record };
+  private own(cartId: string, sessionId: string | undefined): Promise<Result<CartRecord>> {
+    return ownCart(this.store, cartId, sessionId);
   }
 
-  /** The cart, as `own`, and not ordered yet: an ordered cart takes no more changes. */
-  private async open(cartId: string, sessionId: string | undefined): Promise<Result<CartRecord>> {
-    const own = await this.own(cartId, sessionId);
-    if (!own.ok) return own;
-    if (await this.store.order(cartId)) return fail('conflict', 'this cart has been ordered already: start a new cart');
-    return own;
+  private open(cartId: string, sessionId: string | undefined): Promise<Result<CartRecord>> {
+    return openCart(this.store, cartId, sessionId);
   }
 
   /** The cart as the shopper sees it: list lines at today's catalog price, offer lines at the price they were added at. */

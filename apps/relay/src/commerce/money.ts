@@ -19,3 +19,8 @@ export function fromUnits(units: number, currencyCode: string): Money {
 export function times(price: Money, quantity: number): number {
   return toUnits(price.amount) * quantity;
 }
+
+/** A store's Decimal ("68.0", "24.5", "10") as Cuecart writes money ("68.00", "24.50", "10.00"). */
+export function moneyOf(amount: string, currencyCode: string): Money {
+  return fromUnits(toUnits(amount), currencyCode);
+}

@@ -1,5 +1,5 @@
 // Carts, lines and orders of a single relay, in its SQLite.
-import type { Order } from '@cuecart/shared';
+import type { Order, Refund } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 import type { CartRecord, CartStore, LineOffer, StoredLine } from './cart-store.js';
 
@@ -9,6 +9,7 @@ interface CartRow {
   session_id: string;
   mode: string | null;
   created_at: number;
+  external_id: string | null;
 }
 
 interface LineRow {
@@ -27,8 +28,8 @@ export class SqliteCartStore implements CartStore {
 
   constructor(db: Db) {
     this.stmts = {
-      insertCart: db.prepare('INSERT INTO carts (id, show_id, session_id, mode, created_at) VALUES (?, ?, ?, ?, ?)'),
-      cart: db.prepare<[string], CartRow>('SELECT id, show_id, session_id, mode, created_at FROM carts WHERE id = ?'),
+      insertCart: db.prepare('INSERT INTO carts (id, show_id, session_id, mode, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?)'),
+      cart: db.prepare<[string], CartRow>('SELECT id, show_id, session_id, mode, created_at, external_id FROM carts WHERE id = ?'),
       lines: db.prepare<[string], LineRow>('SELECT line_id, product_id, variant_id, quantity, card_id, offer_json, added_at FROM cart_items WHERE cart_id = ? ORDER BY added_at, line_id'),
       addLine: db.prepare(
         `INSERT INTO cart_items (cart_id, line_id, product_id, variant_id, quantity, card_id, offer_json, added_at) VALUES (?, ?, ?, ?, MIN(?, ?), ?, ?, ?)
@@ -39,6 +40,9 @@ export class SqliteCartStore implements CartStore {
       order: db.prepare<[string], { order_json: string }>('SELECT order_json FROM orders WHERE cart_id = ?'),
       insertOrder: db.prepare('INSERT INTO orders (id, show_id, cart_id, order_json, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cart_id) DO NOTHING'),
       orders: db.prepare<[string], { order_json: string }>('SELECT order_json FROM orders WHERE show_id = ? ORDER BY created_at'),
+      insertRefund: db.prepare('INSERT INTO refunds (id, show_id, order_id, refund_json, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
+      refunds: db.prepare<[string], { refund_json: string }>('SELECT refund_json FROM refunds WHERE show_id = ? ORDER BY created_at'),
+      delivery: db.prepare('INSERT INTO webhook_deliveries (event_id, received_at) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING'),
     };
     this.placeOrder = db.transaction((order: Order) => {
       const done = this.stmts.insertOrder.run(order.id, order.showId, order.cartId, JSON.stringify(order), order.createdAt);
@@ -47,13 +51,20 @@ export class SqliteCartStore implements CartStore {
   }
 
   async createCart(cart: CartRecord): Promise<void> {
-    this.stmts.insertCart.run(cart.id, cart.showId, cart.sessionId, cart.mode ?? null, cart.createdAt);
+    this.stmts.insertCart.run(cart.id, cart.showId, cart.sessionId, cart.mode ?? null, cart.createdAt, cart.externalId ?? null);
   }
 
   async cart(cartId: string): Promise<CartRecord | undefined> {
     const row = this.stmts.cart.get(cartId);
     if (!row) return undefined;
-    return { id: row.id, showId: row.show_id, sessionId: row.session_id, mode: (row.mode ?? undefined) as CartRecord['mode'], createdAt: row.created_at };
+    return {
+      id: row.id,
+      showId: row.show_id,
+      sessionId: row.session_id,
+      mode: (row.mode ?? undefined) as CartRecord['mode'],
+      createdAt: row.created_at,
+      ...(row.external_id ? { externalId: row.external_id } : {}),
+    };
   }
 
   async lines(cartId: string): Promise<StoredLine[]> {
@@ -89,5 +100,17 @@ export class SqliteCartStore implements CartStore {
 
   async orders(showId: string): Promise<Order[]> {
     return this.stmts.orders.all(showId).map((r) => JSON.parse(r.order_json) as Order);
+  }
+
+  async insertRefund(refund: Refund): Promise<boolean> {
+    return this.stmts.insertRefund.run(refund.id, refund.showId, refund.orderId, JSON.stringify(refund), refund.createdAt).changes === 1;
+  }
+
+  async refunds(showId: string): Promise<Refund[]> {
+    return this.stmts.refunds.all(showId).map((r) => JSON.parse(r.refund_json) as Refund);
+  }
+
+  async firstDelivery(eventId: string, at: number): Promise<boolean> {
+    return this.stmts.delivery.run(eventId, at).changes === 1;
   }
 }

@@ -63,6 +63,7 @@ describe('loadConfig reads the environment', () => {
       CUECART_CATALOG_DIR: '/srv/catalogs',
       CUECART_ALLOW_PRIVATE_URLS: '1',
       CUECART_TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      CUECART_SHOPIFY_POLL_SECONDS: '45',
     });
     expect(config).toEqual({
       port: 8080,
@@ -78,11 +79,12 @@ describe('loadConfig reads the environment', () => {
       logLevel: 'debug',
       redisDurability: 'trust',
       eventRetentionDays: 30,
+      shopifyPollMs: 45_000,
     });
   });
 
   it('keeps raw beacons 90 days and checks Redis by default; refuses a retention that is not a whole number of days', () => {
-    expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90, catalogDir: join('./.cuecart', 'catalogs') });
+    expect(loadConfig({})).toMatchObject({ redisDurability: 'check', eventRetentionDays: 90, shopifyPollMs: 30_000, catalogDir: join('./.cuecart', 'catalogs') });
     expect(loadConfig({ CUECART_DATA_DIR: '/data' }).catalogDir).toBe('/data/catalogs');
     expect(loadConfig({}).allowPrivateUrls).toBe(false);
     expect(loadConfig({}).trustProxy).toBe('loopback');

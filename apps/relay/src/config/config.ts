@@ -29,6 +29,8 @@ const Env = z.object({
   CUECART_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   CUECART_REDIS_DURABILITY: z.enum(['check', 'trust']).default('check'),
   CUECART_EVENT_RETENTION_DAYS: wholeNumber(1, 99_999, 'must be a whole number of days, 1 or more').default(90),
+  /** Seconds between live price and stock polls of a Shopify show without webhooks. */
+  CUECART_SHOPIFY_POLL_SECONDS: wholeNumber(1, 86_400, 'must be a whole number of seconds, 1 or more').default(30),
   /** Express `trust proxy` syntax: which proxies' X-Forwarded-For is believed for per-address limits. */
   CUECART_TRUST_PROXY: z
     .string()
@@ -65,6 +67,8 @@ export interface RelayConfig {
   /** Provider URLs (V100) may be plain http and point at loopback or private addresses: a provider inside your network, or tests. */
   allowPrivateUrls: boolean;
   logLevel: z.infer<typeof Env>['CUECART_LOG_LEVEL'];
+  /** Between live price and stock polls of a Shopify show without webhooks. */
+  shopifyPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
   const parsed = Env.safeParse(present);
   if (!parsed.success) throw new ConfigError(`bad environment: ${describeZodError(parsed.error)}`);
   const e = parsed.data;
-  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, allowPrivateUrls: e.CUECART_ALLOW_PRIVATE_URLS, trustProxy: e.CUECART_TRUST_PROXY, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS };
+  const config: RelayConfig = { port: e.CUECART_PORT, host: e.CUECART_HOST, dataDir: e.CUECART_DATA_DIR, catalogDir: e.CUECART_CATALOG_DIR ?? join(e.CUECART_DATA_DIR, 'catalogs'), demo: e.CUECART_DEMO, allowPrivateUrls: e.CUECART_ALLOW_PRIVATE_URLS, trustProxy: e.CUECART_TRUST_PROXY, logLevel: e.CUECART_LOG_LEVEL, redisDurability: e.CUECART_REDIS_DURABILITY, eventRetentionDays: e.CUECART_EVENT_RETENTION_DAYS, shopifyPollMs: e.CUECART_SHOPIFY_POLL_SECONDS * 1000 };
   if (e.CUECART_SECRET) config.secret = e.CUECART_SECRET;
   if (e.CUECART_ADMIN_TOKEN) config.adminToken = e.CUECART_ADMIN_TOKEN;
   if (e.CUECART_REDIS_URL) config.redisUrl = e.CUECART_REDIS_URL;

@@ -143,6 +143,20 @@ const MIGRATIONS: string[] = [
    INSERT INTO token_revocations_by_show (show_id, jti, expires_at, revoked_at) SELECT show_id, jti, expires_at, revoked_at FROM token_revocations;
    DROP TABLE token_revocations;
    ALTER TABLE token_revocations_by_show RENAME TO token_revocations;`,
+  // Store carts (Shopify) keep the store's cart id; store refunds count once each; webhook deliveries once each.
+  `ALTER TABLE carts ADD COLUMN external_id TEXT;
+   CREATE TABLE refunds (
+     id TEXT PRIMARY KEY,
+     show_id TEXT NOT NULL,
+     order_id TEXT NOT NULL,
+     refund_json TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX refunds_show ON refunds (show_id, created_at);
+   CREATE TABLE webhook_deliveries (
+     event_id TEXT PRIMARY KEY,
+     received_at INTEGER NOT NULL
+   );`,
 ];
 
 export class DataDirBusyError extends Error {}

@@ -30,9 +30,9 @@ export function analyticsRoutes(ctx: RelayContext): Router {
   return router;
 }
 
-/** Order totals by where the shopper was, in the show's currency units (a clip counts with replay here). */
+/** Order totals net of refunds by where the shopper was, in the show's currency units (a clip counts with replay here). */
 export function revenueByMode(orders: readonly Order[]): { live: number; replay: number } {
   const units = { live: 0, replay: 0 };
-  for (const o of orders) units[(o.mode ?? 'live') === 'live' ? 'live' : 'replay'] += toUnits(o.total.amount);
+  for (const o of orders) units[(o.mode ?? 'live') === 'live' ? 'live' : 'replay'] += toUnits(o.total.amount) - (o.refunded ? toUnits(o.refunded.amount) : 0);
   return { live: units.live / 10_000, replay: units.replay / 10_000 };
 }

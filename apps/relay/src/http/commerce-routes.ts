@@ -28,24 +28,24 @@ export function commerceRoutes(ctx: RelayContext): Router {
 
   router.post('/api/shows/:id/carts', limit, small, async (req, res) => {
     const body = parseBody(req, res, CreateCartBody, 'the cart');
-    if (body) reply(res, await store.createCart(String(req.params.id), body.sessionId, body.mode), 201);
+    if (body) reply(res, await store.createCart(String(req.params.id), body.sessionId, body.mode, req.ip), 201);
   });
 
-  router.get('/api/carts/:cartId', limit, async (req, res) => reply(res, await store.getCart(String(req.params.cartId), sessionOf(req))));
+  router.get('/api/carts/:cartId', limit, async (req, res) => reply(res, await store.getCart(String(req.params.cartId), sessionOf(req), req.ip)));
 
   router.post('/api/carts/:cartId/lines', limit, small, async (req, res) => {
     const body = parseBody(req, res, AddLineBody, 'the cart line');
-    if (body) reply(res, await store.addLine(String(req.params.cartId), sessionOf(req), body));
+    if (body) reply(res, await store.addLine(String(req.params.cartId), sessionOf(req), body, req.ip));
   });
 
   router.patch('/api/carts/:cartId/lines/:lineId', limit, small, async (req, res) => {
     const lineId = ExternalId.safeParse(req.params.lineId);
     if (!lineId.success) return send(res, 'invalid', 'the line id in the path is not valid');
     const body = parseBody(req, res, UpdateLineBody, 'the quantity');
-    if (body) reply(res, await store.updateLine(String(req.params.cartId), sessionOf(req), lineId.data, body.quantity));
+    if (body) reply(res, await store.updateLine(String(req.params.cartId), sessionOf(req), lineId.data, body.quantity, req.ip));
   });
 
-  router.post('/api/carts/:cartId/checkout', limit, async (req, res) => reply(res, await store.startCheckout(String(req.params.cartId), sessionOf(req))));
+  router.post('/api/carts/:cartId/checkout', limit, async (req, res) => reply(res, await store.startCheckout(String(req.params.cartId), sessionOf(req), req.ip)));
 
   router.post('/api/carts/:cartId/orders', limit, small, async (req, res) => {
     const body = parseBody(req, res, PlaceOrderBody, 'the order');

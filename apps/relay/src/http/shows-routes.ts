@@ -26,7 +26,7 @@ export function showsRoutes(ctx: RelayContext): Router {
       const refused = checkProviderUrl(body.transcript.baseUrl, ctx.config.allowPrivateUrls);
       if (refused) return send(res, 'invalid', `transcript.baseUrl ${refused}: use the V100 API's public https address (an operator can allow private addresses with CUECART_ALLOW_PRIVATE_URLS=1)`);
     }
-    const catalog = await loadCatalog(body.catalog, ctx.config.catalogDir);
+    const catalog = await loadCatalog(body.catalog, ctx.config.catalogDir, (spec) => ctx.shopify.loadCatalog(spec));
     if (!catalog.ok) return sendError(res, catalog.error);
     const created = await ctx.authority.create({ ...body, spec: body.catalog, products: catalog.products });
     if (!created.ok) return sendError(res, created.error);

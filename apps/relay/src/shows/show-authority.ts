@@ -48,6 +48,7 @@ export class ShowAuthority {
   private readonly overlayListeners = new Set<Listener<OverlayState>>();
   private readonly activityListeners = new Set<Listener<Activity>>();
   private readonly rundownListeners = new Set<Listener<string[]>>();
+  private readonly productListeners = new Set<Listener<Product[]>>();
   /** Commands of one show run one after another in this relay. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -177,6 +178,16 @@ export class ShowAuthority {
         this.notify(this.activityListeners, event.showId, event.entry);
         return;
       }
+      case 'products': {
+        const rt = this.shows.get(event.showId);
+        if (!rt) return;
+        // Our own refresh comes back too: only products that differ from what this relay holds are news.
+        const news = event.products.filter((p) => JSON.stringify(rt.catalog.get(p.id)) !== JSON.stringify(p));
+        if (!news.length) return;
+        this.mergeProducts(rt, news);
+        this.notify(this.productListeners, event.showId, news);
+        return;
+      }
       case 'rundown': {
         const rt = this.shows.get(event.showId);
         // Our own change comes back too: nothing to tell anyone.
@@ -208,6 +219,41 @@ export class ShowAuthority {
   onActivity(listener: Listener<Activity>): () => void {
     this.activityListeners.add(listener);
     return () => this.activityListeners.delete(listener);
+  }
+
+  /** Products whose price or stock changed (a live refresh, a webhook, another relay's refresh). */
+  onProducts(listener: Listener<Product[]>): () => void {
+    this.productListeners.add(listener);
+    return () => this.productListeners.delete(listener);
+  }
+
+  /**
+   * Takes fresh values of some of a show's products (a store refresh). Only real changes are kept and
+   * announced; answers them. Products not in the catalog are ignored: a refresh never grows a catalog.
+   */
+  async updateProducts(showId: string, fresh: readonly Product[]): Promise<Product[]> {
+    const rt = this.shows.get(showId);
+    if (!rt) return [];
+    const changed = fresh.filter((p) => {
+      const known = rt.catalog.get(p.id);
+      return known !== undefined && !sameValues(known, p);
+    });
+    // The check time moves on every refresh, but is not worth a write or a message alone.
+    for (const p of fresh) {
+      const known = rt.catalog.get(p.id);
+      if (known && p.checkedAt !== undefined) known.checkedAt = p.checkedAt;
+    }
+    if (!changed.length) return [];
+    this.mergeProducts(rt, changed);
+    await this.store.updateProducts(showId, rt.products, changed);
+    this.notify(this.productListeners, showId, changed);
+    return changed;
+  }
+
+  private mergeProducts(rt: ShowRuntime, changed: readonly Product[]): void {
+    const byId = new Map(changed.map((p) => [p.id, p]));
+    rt.products = rt.products.map((p) => byId.get(p.id) ?? p);
+    for (const p of changed) rt.catalog.set(p.id, p);
   }
 
   onRundown(listener: Listener<string[]>): () => void {
@@ -268,6 +314,13 @@ export class ShowAuthority {
       }
     }
   }
+}
+
+/** Same product but for when it was last checked. */
+function sameValues(a: Product, b: Product): boolean {
+  const { checkedAt: _a, ...x } = a;
+  const { checkedAt: _b, ...y } = b;
+  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

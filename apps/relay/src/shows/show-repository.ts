@@ -15,11 +15,13 @@ export class ShowRepository {
   private readonly allStmt;
   private readonly updateStmt;
   private readonly transcriptStmt;
+  private readonly productsStmt;
   private readonly oneStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO shows (id, show_json, catalog_spec, catalog_json, created_at, transcript_spec) VALUES (?, ?, ?, ?, ?, ?)');
     this.transcriptStmt = db.prepare('UPDATE shows SET transcript_spec = ? WHERE id = ?');
+    this.productsStmt = db.prepare('UPDATE shows SET catalog_json = ? WHERE id = ?');
     this.oneStmt = db.prepare<[string], Row>('SELECT show_json, catalog_spec, catalog_json, transcript_spec FROM shows WHERE id = ?');
     this.updateStmt = db.prepare('UPDATE shows SET show_json = ? WHERE id = ?');
     this.allStmt = db.prepare<[], Row>(
@@ -33,6 +35,10 @@ export class ShowRepository {
 
   updateTranscript(showId: string, transcript: TranscriptSourceSpec): void {
     this.transcriptStmt.run(JSON.stringify(transcript), showId);
+  }
+
+  updateProducts(showId: string, products: Product[]): void {
+    this.productsStmt.run(JSON.stringify(products), showId);
   }
 
   update(show: Show): void {

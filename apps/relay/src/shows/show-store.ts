@@ -1,7 +1,7 @@
 // Where shows and their command logs live: SQLite for one relay, Redis for a cluster of relays.
 // The authority talks only to this interface. A store shared by several relays also carries their changes
 // to each other (`watch`): every change has one publication path, the store's own write.
-import type { Ack, Activity, OverlayState, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Ack, Activity, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { LoggedAnswer } from './command-log.js';
 import type { StoredShow } from './show-repository.js';
 
@@ -36,6 +36,8 @@ export interface ShowStore {
   insertShow(stored: StoredShow): Promise<boolean>;
   updateShow(show: Show): Promise<void>;
   updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void>;
+  /** Keeps the whole catalog after a live refresh; a shared store tells the other relays which products changed. */
+  updateProducts(showId: string, products: Product[], changed: Product[]): Promise<void>;
   /**
    * Commits a command once per command id, durably when it resolves (the caller acknowledges only after).
    * A store only this relay writes decides once, on `current`. A store shared by several relays commits only
@@ -56,6 +58,7 @@ export interface ShowStore {
 export type ShowEvent =
   | { type: 'committed'; showId: string; state: OverlayState; entry: Activity }
   | { type: 'rundown'; showId: string; rundown: string[] }
+  | { type: 'products'; showId: string; products: Product[] }
   | { type: 'show'; showId: string };
 
 export interface ShowWatcher {

@@ -51,6 +51,13 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
   });
 
   ctx.authority.onActivity((showId, entry) => producer.local.to(showId).emit('activity', [entry]));
+  // Live price and stock: viewers' cards and consoles take the changed products; the prompter its rundown again.
+  ctx.authority.onProducts((showId, products) => {
+    viewer.local.to(showId).emit('products', products);
+    producer.local.to(showId).emit('products', products);
+    const rundown = new Set(ctx.authority.get(showId)?.show.rundown ?? []);
+    if (products.some((p) => rundown.has(p.id))) host.local.to(showId).emit('rundown', rundownItemsOf(ctx, showId));
+  });
   ctx.authority.onRundown((showId) => {
     const items = rundownItemsOf(ctx, showId);
     host.local.to(showId).emit('rundown', items);

@@ -95,5 +95,39 @@ export const Order = z.object({
   email: z.string().optional(),
   name: z.string().optional(),
   createdAt: EpochMs,
+  /** Where the order was taken: the demo store's inline checkout, or a store's own checkout reported by webhook. */
+  source: z.enum(['demo', 'shopify']).optional(),
+  /** The store's own order id (Shopify's order GID). */
+  externalId: z.string().max(256).optional(),
+  /** What has been refunded of it so far; revenue counts `total − refunded`. */
+  refunded: Money.optional(),
 });
 export type Order = z.infer<typeof Order>;
+
+/** A refund of a store order, recorded once per refund id. */
+export const Refund = z.object({
+  id: z.string().min(1).max(256),
+  showId: ShowId,
+  orderId: ClientId,
+  amount: Money,
+  createdAt: EpochMs,
+});
+export type Refund = z.infer<typeof Refund>;
+
+/**
+ * How a show's store is doing, for the console: when its prices and stock were last confirmed and, while
+ * it fails (down, slow, token revoked), what is wrong. Cards keep their last known values meanwhile.
+ */
+export const StoreStatus = z.object({
+  provider: z.literal('shopify'),
+  shopDomain: z.string(),
+  ok: z.boolean(),
+  /** When the store last answered with the show's prices and stock. */
+  checkedAt: EpochMs.optional(),
+  message: z.string().optional(),
+  failingSince: EpochMs.optional(),
+  nextTryAt: EpochMs.optional(),
+  /** Whether the token may read inventory counts (without it, only in stock or sold out is known). */
+  inventory: z.boolean().optional(),
+});
+export type StoreStatus = z.infer<typeof StoreStatus>;

@@ -1,7 +1,7 @@
 // The one error shape of API v1, on REST and on socket acks alike.
 import { z } from 'zod';
 
-export const ErrorCode = z.enum(['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal']);
+export const ErrorCode = z.enum(['invalid', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'internal', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ApiError = z.object({ code: ErrorCode, message: z.string() });
@@ -23,6 +23,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   internal: 500,
+  /** A store or provider the relay depends on (Shopify) did not answer: try again shortly. */
+  unavailable: 503,
 };
 
 /** Turns a zod failure into one readable sentence: "rundown.0: expected string". */

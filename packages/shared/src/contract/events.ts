@@ -2,6 +2,7 @@
 // <ClientToServer, ServerToClient> (apps/relay/src/sockets/typed.ts), clients with the generics swapped:
 // renaming an event or changing its payload fails to compile on both sides.
 import type { Ack, Command, Cue, CueBody } from './commands.js';
+import type { StoreStatus } from './commerce.js';
 import type { ApiError } from './errors.js';
 import type { OverlayState } from './overlay.js';
 import type { Product } from './product.js';
@@ -71,6 +72,10 @@ export interface ProducerServerToClient {
   cue: (cue: Cue) => void;
   rundown: (items: RundownItem[]) => void;
   activity: (entries: Activity[]) => void;
+  /** Products whose price or stock changed while the show is live (a store refresh or webhook). */
+  products: (products: Product[]) => void;
+  /** The show's store: last confirmed, or failing and why (on connect, and when it changes). */
+  'store:status': (status: StoreStatus) => void;
   /** Sent just before the relay disconnects a socket whose token was revoked or rotated. */
   revoked: (error: ApiError) => void;
   /** Sent just before the relay disconnects a socket whose token reached its expiry. */

@@ -7,7 +7,13 @@ export const Variant = z.object({
   title: z.string().max(500),
   sku: z.string().max(256).optional(),
   price: Money.optional(),
+  compareAtPrice: Money.optional(),
   available: z.boolean().optional(),
+  /** Units the store says it can sell, where its token may read inventory. */
+  inventory: z.number().int().optional(),
+  /** The option values that pick this variant: `[{ name: "Size", value: "M" }, { name: "Colour", value: "Sand" }]`. */
+  options: z.array(z.object({ name: z.string().max(256), value: z.string().max(256) })).max(3).optional(),
+  imageUrl: SafeUrl.optional(),
 });
 export type Variant = z.infer<typeof Variant>;
 
@@ -19,6 +25,8 @@ export const Product = z.object({
   productType: z.string().max(256).optional(),
   tags: z.array(z.string().max(256)).max(250).optional(),
   variants: z.array(Variant).max(250).optional(),
+  /** The options a shopper picks a variant by (size, colour), with their values in the store's order. */
+  options: z.array(z.object({ name: z.string().max(256), values: z.array(z.string().max(256)).max(250) })).max(3).optional(),
   description: z.string().max(5000).optional(),
   price: Money,
   compareAtPrice: Money.optional(),
@@ -26,6 +34,8 @@ export const Product = z.object({
   inventory: z.number().int().optional(),
   imageUrl: SafeUrl.optional(),
   url: SafeUrl.optional(),
+  /** When the store last confirmed this price and stock (epoch ms); set for catalogs that are refreshed live. */
+  checkedAt: z.number().int().min(0).optional(),
 });
 export type Product = z.infer<typeof Product>;
 

@@ -6,14 +6,52 @@ import { Product } from './product.js';
 
 export const MAX_CATALOG_PRODUCTS = 50_000;
 export const MAX_RUNDOWN = 200;
+/** Handles or ids a Shopify catalog may name one by one. */
+export const MAX_SHOPIFY_HANDLES = 1000;
+/** The Storefront API version Cuecart is built and tested against (its schema is the one the tests validate with). */
+export const SHOPIFY_API_VERSION = '2026-04';
+
+/** An endpoint the relay may send a Storefront token to: https anywhere, plain http only to this machine. */
+export function isShopifyEndpoint(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
+}
+
+/** A Shopify store as a show's catalog (DESIGN.md "Commerce providers"). Its tokens and secret are never echoed. */
+export const ShopifyCatalogSpec = z.object({
+  provider: z.literal('shopify'),
+  shopDomain: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, 'a domain like "brand.myshopify.com"')
+    .transform((d) => d.toLowerCase()),
+  /** The public Storefront token: the only one a browser may ever see. */
+  storefrontToken: z.string().min(1).max(512),
+  /** The private Storefront token, used only by the relay (with the buyer's IP). Never echoed. */
+  privateToken: z.string().min(1).max(512).optional(),
+  apiVersion: z.string().regex(/^(\d{4}-(01|04|07|10)|unstable)$/, 'a Storefront API version like "2026-04"').optional(),
+  /** Replaces https://{shopDomain}/api/{apiVersion}/graphql.json: https, or plain http to a loopback address only. */
+  endpoint: z.string().max(2048).refine(isShopifyEndpoint, 'an https URL, or http://127.0.0.1:PORT/… (plain http only to a loopback address)').optional(),
+  /** The webhook signing secret (Shopify admin → Settings → Notifications → Webhooks). Never echoed. */
+  webhookSecret: z.string().min(1).max(512).optional(),
+  /** A collection's handle: its products are the catalog (paginated, thousands fine). */
+  collection: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'a collection handle like "summer-live"').max(255).optional(),
+  /** Product handles: these products are the catalog. */
+  handles: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'a product handle like "hydra-serum"').max(255)).min(1).max(MAX_SHOPIFY_HANDLES).optional(),
+  /** Product GIDs (`gid://shopify/Product/…`): these products are the catalog. */
+  productIds: z.array(z.string().regex(/^gid:\/\/shopify\/Product\/\d+$/, 'a product GID like "gid://shopify/Product/123"')).min(1).max(MAX_SHOPIFY_HANDLES).optional(),
+});
+export type ShopifyCatalogSpec = z.infer<typeof ShopifyCatalogSpec>;
 
 export const CatalogSpec = z.discriminatedUnion('provider', [
   z.object({ provider: z.literal('inline'), products: z.array(Product).max(MAX_CATALOG_PRODUCTS) }),
-  z.object({
-    provider: z.literal('shopify'),
-    shopDomain: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i, 'a domain like "brand.myshopify.com"'),
-    storefrontToken: z.string().min(1).max(512),
-  }),
+  ShopifyCatalogSpec,
   z.object({ provider: z.literal('file'), path: z.string().min(1).max(1024) }),
 ]);
 export type CatalogSpec = z.infer<typeof CatalogSpec>;
