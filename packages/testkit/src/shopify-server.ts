@@ -378,7 +378,7 @@ export async function startShopifyServer(fixture: ShopFixture, options: ShopifyS
 export async function sendShopifyWebhook(
   relay: string,
   webhook: { topic: string; shopDomain: string; secret: string; payload: unknown; eventId?: string; signature?: string },
-): Promise<{ status: number; body: unknown }> {
+): Promise<{ status: number; body: any }> {
   const raw = JSON.stringify(webhook.payload);
   const res = await fetch(`${relay}/api/webhooks/shopify`, {
     method: 'POST',
@@ -395,7 +395,7 @@ export async function sendShopifyWebhook(
     body: raw,
   });
   const text = await res.text();
-  let body: unknown = text;
+  let body: any = text;
   try {
     body = JSON.parse(text);
   } catch {
