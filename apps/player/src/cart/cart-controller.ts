@@ -64,10 +64,11 @@ export class CartController {
     }, false);
   }
 
-  add(card: Card): Promise<boolean> {
+  /** Adds one of the card's product; `variantId` when the shopper chose one (size, colour). */
+  add(card: Card, variantId?: string): Promise<boolean> {
     this.cardIds.set(card.productId, card.cardId);
     return this.run(async () => {
-      const body = { productId: card.productId, quantity: 1, cardId: card.cardId };
+      const body = { productId: card.productId, quantity: 1, cardId: card.cardId, ...(variantId ? { variantId } : {}) };
       try {
         this.cart = await this.o.api.addLine(await this.ensureCart(), body);
       } catch (err) {

@@ -1,15 +1,19 @@
-// The cart drawer inside the player: lines with −/+, subtotal, checkout (inline form or redirect), confirmation.
-import type { CartLine } from '@cuecart/shared';
+// The cart drawer inside the player: the variant picker, lines with −/+, subtotal, checkout (inline form or
+// redirect), confirmation.
+import type { CartLine, Product } from '@cuecart/shared';
 import { safeUrl } from '../config/urls.js';
 import { h, setText } from '../element/dom.js';
 import { formatMoney } from '../overlay/format.js';
 import type { CartController, CartSnapshot } from './cart-controller.js';
+import { choices, initialSelection, variantFor, type Selection } from './variant-choice.js';
 
 export interface CartDrawer {
   readonly el: HTMLElement;
   render(snapshot: CartSnapshot): void;
   open(): void;
   close(): void;
+  /** Opens the variant picker for a product with more than one variant; `onAdd` gets the chosen variant. */
+  choose(product: Product, onAdd: (variantId: string) => void): void;
   readonly isOpen: boolean;
 }
 
@@ -33,12 +37,13 @@ export function createCartDrawer(controller: () => CartController | null, relay:
   const confirmation = h('div', { class: 'confirmation', role: 'status', 'data-testid': 'order-confirmation', hidden: true });
   const keepWatching = h('button', { class: 'secondary', type: 'button', hidden: true, 'data-testid': 'continue-watching' }, 'Continue watching');
   const redirect = h('a', { class: 'primary', target: '_blank', rel: 'noopener noreferrer', hidden: true, 'data-testid': 'checkout-link' }, 'Continue to checkout');
+  const picker = h('section', { class: 'picker', 'data-testid': 'variant-picker', 'aria-label': 'Choose an option', hidden: true });
   const footer = h('footer', {}, h('div', { class: 'sum' }, h('span', {}, 'Subtotal'), subtotal), checkout);
   const el = h(
     'aside',
     { class: 'drawer', 'data-testid': 'cart-drawer', role: 'dialog', 'aria-label': 'Your cart', 'aria-hidden': 'true', inert: true },
     h('header', {}, h('h2', {}, 'Your cart'), closeButton),
-    h('div', { class: 'content' }, error, confirmation, keepWatching, lines, empty, form, redirect),
+    h('div', { class: 'content' }, error, picker, confirmation, keepWatching, lines, empty, form, redirect),
     footer,
   );
   const rows = new Map<string, ReturnType<typeof createLineRow>>();
@@ -90,8 +95,47 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     return { li, update };
   }
 
+  /** The picker for one product: a row of value buttons per option, the chosen variant's price, Add and Cancel. */
+  function renderPicker(product: Product, selection: Selection, onAdd: (variantId: string) => void) {
+    const variant = variantFor(product, selection);
+    const buyable = variant !== undefined && variant.available !== false && product.available;
+    const add = h('button', { class: 'primary', type: 'button', 'data-testid': 'variant-add', disabled: !buyable }, buyable ? 'Add to cart' : variant ? 'Sold out' : 'Choose an option');
+    const cancel = h('button', { class: 'secondary', type: 'button', 'data-testid': 'variant-cancel' }, 'Cancel');
+    const groups = choices(product, selection).map((option) =>
+      h(
+        'fieldset',
+        { class: 'option', 'data-option': option.name },
+        h('legend', {}, option.name),
+        ...option.values.map((choice) => {
+          const b = h('button', { type: 'button', class: 'value', 'data-value': choice.value, 'aria-pressed': String(choice.selected), ...(choice.available ? {} : { 'data-sold-out': 'true' }) }, choice.value);
+          if (!choice.available) b.setAttribute('aria-label', `${choice.value} (sold out with this choice)`);
+          b.addEventListener('click', () => renderPicker(product, { ...selection, [option.name]: choice.value }, onAdd));
+          return b;
+        }),
+      ),
+    );
+    add.addEventListener('click', () => {
+      if (!variant || !buyable) return;
+      picker.hidden = true;
+      onAdd(variant.id);
+    });
+    cancel.addEventListener('click', () => (picker.hidden = true));
+    const price = variant?.price ?? product.price;
+    picker.replaceChildren(
+      h('h3', {}, product.title),
+      ...groups,
+      h('p', { class: 'unit', 'data-testid': 'variant-price' }, `${formatMoney(price)}${variant && !buyable ? ' · Sold out' : ''}`),
+      h('div', { class: 'actions' }, add, cancel),
+    );
+    picker.hidden = false;
+  }
+
   const drawer: CartDrawer = {
     el,
+    choose(product, onAdd) {
+      renderPicker(product, initialSelection(product), onAdd);
+      drawer.open();
+    },
     render({ cart, busy, error: message, checkout: step }) {
       setText(error, message);
       const cartLines = cart?.lines ?? [];

@@ -1,12 +1,13 @@
 // One viewing session of one show on one relay: loads the show, plays the stream, keeps the media
 // clock, schedules the overlay, runs the cart and the beacons. The element creates and disposes it.
-import type { Card, OverlayState, Show } from '@cuecart/shared';
+import type { Card, OverlayState, Product, Show } from '@cuecart/shared';
 import { requestJson, RelayError } from '../api/relay-http.js';
 import { Tracker } from '../analytics/tracker.js';
 import { viewerSessionId } from '../session/session-store.js';
 import { createCartApi } from '../cart/cart-api.js';
 import { CartController } from '../cart/cart-controller.js';
 import { createCartDrawer, type CartDrawer } from '../cart/cart-drawer.js';
+import { needsChoice } from '../cart/variant-choice.js';
 import { relayUrl, safeUrl } from '../config/urls.js';
 import { createBackoff } from '../connection/backoff.js';
 import { connectViewer, type ViewerConnection } from '../connection/viewer-connection.js';
@@ -37,6 +38,8 @@ export class PlayerSession {
   private readonly ticker: ReturnType<typeof setInterval>;
   private readonly abort = new AbortController();
   private readonly cleanups: (() => void)[] = [];
+  /** The show's products as last known (variants for the picker, live price and stock). */
+  private readonly products = new Map<string, Product>();
 
   constructor(
     private readonly host: HTMLElement,
@@ -96,13 +99,11 @@ export class PlayerSession {
       relay: this.relay,
       show: this.show,
       onOverlay: (state) => this.onOverlay(state),
-      onProducts: (products) => {
-        this.overlay.setProducts(products);
-        this.renderOverlay();
-      },
+      onProducts: (products) => this.takeProducts(products),
     });
     this.cart.restore();
     void this.loadShow();
+    void this.loadProducts();
   }
 
   get playheadMs(): number | null {
@@ -199,9 +200,32 @@ export class PlayerSession {
   }
 
   private async addToCart(card: Card): Promise<void> {
+    const product = this.products.get(card.productId);
+    // Sizes and colours: the drawer asks which one first.
+    if (needsChoice(product)) {
+      this.drawer.choose(product, (variantId) => void this.cart.add(card, variantId));
+      return;
+    }
     // Opened either way: on failure the drawer is where the relay's message shows.
     await this.cart.add(card);
     this.drawer.open();
+  }
+
+  private takeProducts(products: readonly Product[]): void {
+    for (const p of products) this.products.set(p.id, p);
+    this.overlay.setProducts(products);
+    this.renderOverlay();
+  }
+
+  /** The products a viewer may see, for the variant picker; live changes come as `products` after. */
+  private async loadProducts(): Promise<void> {
+    try {
+      const products = await requestJson<Product[]>(relayUrl(this.relay, `/api/shows/${encodeURIComponent(this.show)}/products`), { signal: this.abort.signal });
+      // A live change that came meanwhile is newer than this answer: keep it.
+      if (!this.disposed && Array.isArray(products)) this.takeProducts(products.filter((p) => !this.products.has(p.id)));
+    } catch {
+      // Without them a card still adds its product; only a product with variants needs them (and says so).
+    }
   }
 
   private unmute(): void {

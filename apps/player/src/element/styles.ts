@@ -68,6 +68,15 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 .order-form { display: grid; gap: 8px; margin-top: 8px; }
 .order-form label { display: grid; gap: 2px; font-size: 12px; color: #444; }
 .order-form input { font: inherit; padding: 8px; border: 1px solid #ccc; border-radius: 6px; color: #111; background: #fff; }
+.picker { padding: 8px 0 12px; border-bottom: 1px solid #eee; margin-bottom: 8px; }
+.picker h3 { margin: 0 0 6px; font-size: 15px; }
+.picker .option { border: 0; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.picker legend { font-size: 12px; color: #555; margin-bottom: 4px; padding: 0; }
+.picker .value { min-width: 40px; padding: 6px 10px; border-radius: 8px; border: 1px solid #ccc; background: #fff; color: #111; }
+.picker .value[aria-pressed="true"] { border-color: #111; box-shadow: inset 0 0 0 1px #111; font-weight: 700; }
+.picker .value[data-sold-out] { color: #999; text-decoration: line-through; }
+.picker .actions { display: flex; gap: 8px; align-items: center; }
+.picker .actions .primary { flex: 1; }
 .secondary { justify-self: start; padding: 8px 12px; border-radius: 8px; background: #f1f1f1; color: #111; font-weight: 600; }
 .confirmation { margin: 12px 0; padding: 12px; border-radius: 8px; background: #e8f5e9; color: #1b5e20; font-weight: 600; }
 

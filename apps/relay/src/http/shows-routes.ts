@@ -144,10 +144,14 @@ export function showsRoutes(ctx: RelayContext): Router {
     res.json(rt.products);
   });
 
+  // The products viewers can see (the rundown's, then any other on air), with current price and stock.
   router.get('/api/shows/:id/products', (req, res) => {
     const rt = ctx.authority.get(req.params.id);
     if (!rt) return send(res, 'not_found', `show "${req.params.id}" does not exist`);
-    res.json(rundownProducts(rt));
+    const listed = rundownProducts(rt);
+    const ids = new Set(listed.map((p) => p.id));
+    const onAir = rt.state.featured.flatMap((c) => (ids.has(c.productId) ? [] : (ids.add(c.productId), rt.catalog.get(c.productId) ?? [])));
+    res.json([...listed, ...onAir]);
   });
 
   return router;
