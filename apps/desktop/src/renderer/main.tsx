@@ -1,7 +1,8 @@
-// Renderer entry: /console is the producer console, /prompter/:show the host prompter.
+// Renderer entry: /console is the producer console, /prompter/:show the host prompter, /console/store connects a store.
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './features/console/ConsoleApp.js';
 import { PrompterApp } from './features/prompter/PrompterApp.js';
+import { ConnectStoreApp } from './features/store/ConnectStoreApp.js';
 import { adoptToken, readSession } from './lib/session.js';
 
 const root = createRoot(document.getElementById('root')!);
@@ -17,6 +18,8 @@ if (!session.ok) {
   root.render(<p className="fatal">{session.message}</p>);
 } else if (session.page === 'prompter') {
   root.render(<PrompterApp session={session} />);
+} else if (session.page === 'store') {
+  root.render(<ConnectStoreApp session={session} />);
 } else {
   root.render(<ConsoleApp session={session} />);
 }

@@ -56,8 +56,14 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     viewer.local.to(showId).emit('products', products);
     producer.local.to(showId).emit('products', products);
     const rundown = new Set(ctx.authority.get(showId)?.show.rundown ?? []);
-    if (products.some((p) => rundown.has(p.id))) host.local.to(showId).emit('rundown', rundownItemsOf(ctx, showId));
+    if (products.some((p) => rundown.has(p.id))) {
+      const items = rundownItemsOf(ctx, showId);
+      host.local.to(showId).emit('rundown', items);
+      producer.local.to(showId).emit('rundown', items);
+    }
   });
+  // The store's health is this relay's own news (the one polling): told cluster-wide.
+  ctx.shopify.refresher.onStatus((showId, status) => producer.to(showId).emit('store:status', status));
   ctx.authority.onRundown((showId) => {
     const items = rundownItemsOf(ctx, showId);
     host.local.to(showId).emit('rundown', items);
@@ -123,6 +129,8 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     };
     announce();
     socket.on('disconnect', announce);
+    const store = ctx.shopify.refresher.status(showId);
+    if (store) socket.emit('store:status', store);
 
     handle(socket, ctx.logger, 'command', async (payload) => {
       const command = parseWith(Command, payload, 'the command');

@@ -10,6 +10,11 @@ describe('readSession', () => {
   it('reads the prompter show from the path', () => {
     expect(readSession(at('/prompter/demo', '#token=t'))).toMatchObject({ ok: true, page: 'prompter', showId: 'demo' });
   });
+  it('reads the store page, which asks for the admin token', () => {
+    expect(readSession(at('/console/store', '#token=admin'))).toMatchObject({ ok: true, page: 'store', token: 'admin' });
+    const s = readSession(at('/console/store'));
+    expect(!s.ok && s.message).toContain('admin token');
+  });
   it('says what to do without a token', () => {
     const s = readSession(at('/prompter/demo'));
     expect(s.ok).toBe(false);

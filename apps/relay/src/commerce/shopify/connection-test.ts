@@ -48,7 +48,7 @@ export async function testConnection(spec: ShopifySpec, client: StorefrontClient
   const notes: string[] = [];
   if (!inventory) notes.push('the token may not read inventory counts: give the Storefront app the unauthenticated_read_product_inventory scope to show "only N left"; in stock and sold out work without it');
   if (productCount === 0) notes.push(spec.collection ? `collection "${spec.collection}" has no products on the Storefront` : 'the Storefront sells no products: publish products to the Headless channel');
-  if (!spec.webhookSecret) notes.push('no webhook secret: orders will not be attributed and price and stock are polled every 30 s; add the webhook signing secret for instant updates');
+  if (!spec.webhookSecret) notes.push('no webhook secret: orders will not be attributed and price and stock are polled while the show is live; add the webhook signing secret for orders and instant updates');
   return {
     ok: true,
     report: {

@@ -32,11 +32,13 @@ export const useCatalog = create<CatalogState>()((set, get) => ({
     for (const p of res.value) byId.set(p.id, p);
     set({ products: res.value, byId, status: 'ready' });
   },
-  /** Products seen elsewhere (the rundown) refresh price and stock. */
+  /** Products seen elsewhere (the rundown, a live store refresh) refresh price and stock. */
   remember: (products) => {
     const byId = new Map(get().byId);
     for (const p of products) byId.set(p.id, p);
-    set({ byId });
+    const known = get().products;
+    const changed = known.some((p) => byId.get(p.id) !== p);
+    set(changed ? { byId, products: known.map((p) => byId.get(p.id) ?? p) } : { byId });
   },
 }));
 

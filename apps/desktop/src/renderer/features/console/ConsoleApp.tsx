@@ -14,6 +14,7 @@ import { OnAirPanel } from '../on-air/OnAirPanel.js';
 import { ProgramMonitor } from '../program/ProgramMonitor.js';
 import { RundownPanel } from '../rundown/RundownPanel.js';
 import { SettingsButton, SettingsPanel } from '../settings/SettingsPanel.js';
+import { StoreAlert, StoreStatusPill } from '../store/StoreStatusPill.js';
 import { SuggestionsTray } from '../suggestions/SuggestionsTray.js';
 import { TranscriptPanel } from '../transcript/TranscriptPanel.js';
 import { useOverlay } from '../on-air/overlay-store.js';
@@ -30,6 +31,7 @@ export function ConsoleApp({ session }: { session: Extract<Session, { ok: true }
   return (
     <div className="cc-console" data-testid="console">
       <TopBar />
+      <StoreAlert />
       <SessionEnded />
       <main className="console-grid">
         <div className="col col-program">
@@ -66,6 +68,7 @@ function TopBar() {
       {status && <span className={`pill status-${status}`}>{status === 'live' ? '● LIVE' : status.toUpperCase()}</span>}
       <ShowStatusButton status={status} />
       <span className="legend-spacer" />
+      <StoreStatusPill />
       <PresenceList />
       <ConnectionStatus />
       <OpenPrompterButton />

@@ -9,6 +9,7 @@ import { setProducerSocket } from '../connection/producer-link.js';
 import { sessionEndOf } from '../connection/session-end.js';
 import { useOverlay } from '../on-air/overlay-store.js';
 import { useRundown } from '../rundown/rundown-store.js';
+import { useStore } from '../store/store-store.js';
 import { useSuggestions } from '../suggestions/suggestions-store.js';
 import { useTranscript } from '../transcript/transcript-store.js';
 import { useSession } from './session-store.js';
@@ -64,6 +65,9 @@ export function startConsole(relay: string, token: string): () => void {
     useCatalog.getState().remember(items.map((it) => it.product));
   });
   socket.on('activity', (entries) => useActivity.getState().add(entries));
+  // Live price and stock from the show's store, and how the store is doing.
+  socket.on('products', (products) => useCatalog.getState().remember(products));
+  socket.on('store:status', (status) => useStore.getState().set(status));
 
   return () => {
     socket.removeAllListeners();
