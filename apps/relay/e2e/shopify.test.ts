@@ -181,6 +181,16 @@ describe('Shopify cart and checkout', () => {
   });
 });
 
+describe('offers on a Shopify show', () => {
+  it('refuses an offer price the Shopify checkout would not charge, and takes an offer as text', async () => {
+    const priced = await api(suite.relay, 'POST', '/api/shows/shopify-live/commands', { id: 'offer-priced', type: 'feature', productId: SERUM, offer: { text: 'Live deal', price: { amount: '30.00', currencyCode: 'USD' } } }, producer);
+    expect(priced.body).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('charges its own prices') } });
+    const text = await api(suite.relay, 'POST', '/api/shows/shopify-live/commands', { id: 'offer-text', type: 'feature', productId: SERUM, offer: { text: 'Free gift with every serum' } }, producer);
+    expect(text.body.ok).toBe(true);
+    await api(suite.relay, 'POST', '/api/shows/shopify-live/commands', { id: 'offer-clear', type: 'clear' }, producer);
+  });
+});
+
 describe('Shopify webhooks', () => {
   const order = (id: number, extra: Record<string, unknown> = {}) => ({
     id,

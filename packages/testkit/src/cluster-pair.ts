@@ -6,13 +6,14 @@ import { removeRedisDir, startRedis, type RedisProcess } from './redis-process.j
 
 export const CLUSTER_SECRET = 'cluster-secret-0123456789abcdef0123456789';
 
-export function clusterPair() {
+/** `env`: more settings for both relays. */
+export function clusterPair(env: Record<string, string> = {}) {
   const pair = {} as { redis: RedisProcess; a: RelayProcess; b: RelayProcess };
   beforeAll(async () => {
     pair.redis = await startRedis();
-    const env = { CUECART_REDIS_URL: pair.redis.url, CUECART_SECRET: CLUSTER_SECRET };
-    pair.a = await startRelay({ env });
-    pair.b = await startRelay({ env });
+    const shared = { ...env, CUECART_REDIS_URL: pair.redis.url, CUECART_SECRET: CLUSTER_SECRET };
+    pair.a = await startRelay({ env: shared });
+    pair.b = await startRelay({ env: shared });
   }, 60_000);
   afterAll(async () => {
     for (const r of [pair.a, pair.b]) {

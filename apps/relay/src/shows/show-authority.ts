@@ -143,7 +143,8 @@ export class ShowAuthority {
       // The store's watch may have brought an even newer state meanwhile: decide on the newest known.
       const state = rt.state.seq > given.seq ? rt.state : given;
       const now = this.clock();
-      const result = applyCommand(state, command, rt.catalog, now);
+      const refused = storeRefuses(rt.spec, command);
+      const result = refused ? { ok: false as const, error: refused } : applyCommand(state, command, rt.catalog, now);
       const ack: Ack = result.ok ? { ok: true, seq: result.state.seq } : { ok: false, error: result.error };
       return { showId, commandId: command.id, body, ack, state: result.ok ? result.state : null, by, at: now, expectedSeq: state.seq };
     };
@@ -314,6 +315,15 @@ export class ShowAuthority {
       }
     }
   }
+}
+
+/**
+ * What a show's store cannot honour: a Shopify cart charges Shopify's own prices, so an offer price on a card
+ * would show a price the checkout does not charge.
+ */
+function storeRefuses(spec: CatalogSpec, command: Command): ApiError | undefined {
+  if (spec.provider !== 'shopify' || command.type !== 'feature' || !command.offer?.price) return undefined;
+  return apiError('invalid', "this show's Shopify store charges its own prices, so a card cannot carry an offer price: change the price in Shopify (it reaches the card at once), or send the offer as text only");
 }
 
 /** Same product but for when it was last checked. */

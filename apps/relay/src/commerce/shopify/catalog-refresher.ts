@@ -56,7 +56,8 @@ export class CatalogRefresher {
     this.pollMs = options.pollMs ?? 30_000;
     this.webhookPollMs = options.webhookPollMs ?? 300_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 300_000;
-    this.tickMs = options.tickMs ?? 1000;
+    // Due shows are looked for often enough that a poll is never late by more than a quarter of its interval.
+    this.tickMs = options.tickMs ?? Math.min(1000, this.pollMs / 4);
     this.clock = options.clock ?? Date.now;
   }
 
