@@ -131,3 +131,16 @@ export const StoreStatus = z.object({
   inventory: z.boolean().optional(),
 });
 export type StoreStatus = z.infer<typeof StoreStatus>;
+
+/** POST /api/commerce/shopify/test: what a store connection gives, or the error that says what is wrong. */
+export interface ShopifyConnectionReport {
+  shopName: string;
+  shopDomain: string;
+  currencyCode: string;
+  productCount: number;
+  /** False: the token lacks unauthenticated_read_product_inventory; cards show in stock or sold out only. */
+  inventory: boolean;
+  collection?: string;
+  /** What to do about anything that works but could be better. */
+  notes: string[];
+}

@@ -1,20 +1,8 @@
 // "Connect a store": does this shop domain and token work, what is the shop called, how many products would
 // the show's catalog hold, may the token read inventory. Every failure says what to fix.
-import { apiError, type ApiError } from '@cuecart/shared';
+import { apiError, type ApiError, type ShopifyConnectionReport as ConnectionReport } from '@cuecart/shared';
 import { storefrontError } from './shopify-catalog.js';
 import type { ShopifySpec, StorefrontClient } from './storefront-client.js';
-
-export interface ConnectionReport {
-  shopName: string;
-  shopDomain: string;
-  currencyCode: string;
-  productCount: number;
-  /** False: the token lacks unauthenticated_read_product_inventory; cards show in stock or sold out only. */
-  inventory: boolean;
-  collection?: string;
-  /** What to do about anything that works but could be better. */
-  notes: string[];
-}
 
 interface Page {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

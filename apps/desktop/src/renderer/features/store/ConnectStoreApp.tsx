@@ -1,7 +1,7 @@
 // /console/store: connect a Shopify store (admin token), test it (the shop's name and product count, or exactly
 // what is wrong), pick products with their images, prices and stock into a rundown, and create the show.
 import { useMemo, useState } from 'react';
-import type { Product, Show, TokenResponse } from '@cuecart/shared';
+import type { Product, Show, ShopifyConnectionReport as Report, TokenResponse } from '@cuecart/shared';
 import type { Session } from '../../lib/session.js';
 import { api } from '../../lib/relay.js';
 import { formatMoney, stockOf } from '../../lib/format.js';
@@ -9,16 +9,6 @@ import { ProductThumb } from '../catalog/ProductThumb.js';
 import { EMPTY_FORM, filterProducts, formProblem, specFrom, type StoreForm } from './connect-model.js';
 import '../console/console.css';
 import './connect-store.css';
-
-interface Report {
-  shopName: string;
-  shopDomain: string;
-  currencyCode: string;
-  productCount: number;
-  inventory: boolean;
-  collection?: string;
-  notes: string[];
-}
 
 type Step = { kind: 'idle' } | { kind: 'testing' } | { kind: 'failed'; message: string } | { kind: 'connected'; report: Report };
 type Load = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; products: Product[] };
