@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterPair } from '@cuecart/testkit/cluster-pair';
 import { ADMIN_TOKEN, api, connect, mintToken, next, sleep } from '@cuecart/testkit/relay';
-import { demoShopFixture, startShopifyServer, type ShopifyServer } from '@cuecart/testkit/shopify-server';
+import { demoShopFixture, sendShopifyWebhook, startShopifyServer, type ShopifyServer } from '@cuecart/testkit/shopify-server';
 
 const cluster = clusterPair({ CUECART_SHOPIFY_POLL_SECONDS: '1' });
 const SERUM = 'gid://shopify/Product/1001';
@@ -47,5 +47,23 @@ describe('Shopify in cluster mode', () => {
       await api(a, 'POST', '/api/shows/cluster-shopify/commands', { id: 'end-1', type: 'status', status: 'ended' }, producer);
     }
     expect(shop.invalid).toEqual([]);
+  });
+
+  it('acts on a webhook once whichever relay takes it, and a refund on one nets the revenue on the other', async () => {
+    const { a, b } = cluster;
+    const catalog = { provider: 'shopify', shopDomain: 'northwind.myshopify.com', storefrontToken: 'public-token', endpoint: shop.endpoint, webhookSecret: 'cluster-whsec', collection: 'live' };
+    expect((await api(a, 'POST', '/api/shows', { id: 'cluster-orders', title: 'Orders', catalog, rundown: [SERUM] }, ADMIN_TOKEN)).status).toBe(201);
+    const producer = await mintToken(a, 'cluster-orders', 'producer');
+    expect((await api(b, 'GET', '/api/shows/cluster-orders')).status).toBe(200);
+    const hook = (relay: { url: string }, topic: string, payload: unknown, eventId: string) =>
+      sendShopifyWebhook(relay.url, { topic, shopDomain: 'northwind.myshopify.com', secret: 'cluster-whsec', payload, eventId });
+    const order = { id: 4242, currency: 'USD', subtotal_price: '84.00', note_attributes: [{ name: '_cuecart_show', value: 'cluster-orders' }], line_items: [{ product_id: 1001, variant_id: 1001, title: 'Hydra Glow Serum', quantity: 2, price: '42.00' }] };
+    expect((await hook(a, 'orders/create', order, 'evt-cl-1')).body.outcome).toBe('order recorded');
+    expect((await hook(b, 'orders/create', order, 'evt-cl-1')).body.outcome).toBe('duplicate');
+    const refund = { id: 77, order_id: 4242, refund_line_items: [{ quantity: 1, subtotal: '42.00' }] };
+    expect((await hook(b, 'refunds/create', refund, 'evt-cl-2')).body.outcome).toBe('refund recorded');
+    expect((await hook(a, 'refunds/create', refund, 'evt-cl-3')).body.outcome).toBe('refund already recorded');
+    const analytics = await api(a, 'GET', '/api/shows/cluster-orders/analytics', undefined, producer);
+    expect(analytics.body).toMatchObject({ orders: 1, revenue: { live: 42 } });
   });
 });
