@@ -35,6 +35,8 @@ describe('demo store', () => {
     expect(checkout.body).toMatchObject({ kind: 'inline', cart: { id } });
     const order = await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'Ada', email: 'ada@example.com' }, S1);
     expect(order).toMatchObject({ status: 201, body: { showId: 'shop', cartId: id, total: { amount: '89.00' }, name: 'Ada' } });
+    // The order names who bought and the card that sold each line.
+    expect(order.body).toMatchObject({ sessionId: 'sess-1', lines: [{ productId: 'p-kettle', cardId: 'card-1' }] });
     const again = await api(relay, 'POST', `/api/carts/${id}/orders`, { name: 'Ada', email: 'ada@example.com' }, S1);
     expect(again).toMatchObject({ status: 200, body: { id: order.body.id } });
 

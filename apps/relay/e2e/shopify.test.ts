@@ -231,6 +231,8 @@ describe('Shopify webhooks', () => {
     const recorded = orders.body.find((o: { id: string }) => o.id === 'shopify_777');
     expect(recorded).toMatchObject({ source: 'shopify', mode: 'replay', total: { amount: '110.00' }, externalId: 'gid://shopify/Order/777' });
     expect(recorded.lines.map((l: { productId: string }) => l.productId)).toEqual([HOODIE, SERUM]);
+    expect(recorded).toMatchObject({ sessionId: 'sess-buyer', lines: [{ cardId: 'card-7' }, {}] });
+    expect(recorded.lines[1].cardId).toBeUndefined();
     const after = (await api(suite.relay, 'GET', '/api/shows/shopify-live/analytics', undefined, producer)).body.revenue;
     expect(after.replay - before.replay).toBeCloseTo(110);
 

@@ -98,26 +98,28 @@ export class DemoStore implements CommerceProvider {
     const soldOut = cart.lines.find((l) => !l.available);
     if (soldOut) return fail('conflict', `${soldOut.title} sold out while it was in the cart: remove it to continue`);
     const now = this.clock();
+    const cards = new Map((await this.store.lines(cartId)).map((l) => [l.lineId, l.cardId]));
     const order: Order = {
       id: `order_${randomBytes(6).toString('hex')}`,
       showId: cart.showId,
       cartId,
-      lines: cart.lines,
+      // Each line with the card it was added from: the order says which card sold what.
+      lines: cart.lines.map((l) => {
+        const cardId = cards.get(l.lineId);
+        return cardId ? { ...l, cardId } : l;
+      }),
       total: cart.subtotal,
       mode: body.mode,
+      sessionId: own.value.sessionId,
       email: body.email,
       name: body.name,
       createdAt: now,
     };
     const placed = await this.store.insertOrder(order);
     if (!placed.created) return { ok: true, value: { order: receipt(placed.order), created: false } };
-    const cards = new Map((await this.store.lines(cartId)).map((l) => [l.lineId, l.cardId]));
     // The purchase event comes from the store, not the browser: it cannot be lost or faked by a page.
     this.track.record(
-      order.lines.map((l) => {
-        const cardId = cards.get(l.lineId);
-        return { type: 'purchase' as const, showId: order.showId, productId: l.productId, sessionId: own.value.sessionId, mode: liveOrReplay(body.mode), value: times(l.price, l.quantity) / 10_000, ...(cardId ? { cardId } : {}) };
-      }),
+      order.lines.map((l) => ({ type: 'purchase' as const, showId: order.showId, productId: l.productId, sessionId: own.value.sessionId, mode: liveOrReplay(body.mode), value: times(l.price, l.quantity) / 10_000, ...(l.cardId ? { cardId: l.cardId } : {}) })),
       'store',
     );
     return { ok: true, value: placed };

@@ -56,6 +56,8 @@ export const CartLine = z.object({
   quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
   imageUrl: SafeUrl.optional(),
   available: z.boolean(),
+  /** On an order: the card the line was sold from, for attribution. */
+  cardId: ClientId.optional(),
 });
 export type CartLine = z.infer<typeof CartLine>;
 
@@ -91,6 +93,8 @@ export const Order = z.object({
   total: Money,
   /** Where the shopper was when they bought. Orders from before this field count as live. */
   mode: ShoppingMode.optional(),
+  /** The viewer session that bought, for attribution (a store order placed outside the player has none). */
+  sessionId: ClientId.optional(),
   /** The buyer's details: only in the answer that created the order, never in a repeated answer. */
   email: z.string().optional(),
   name: z.string().optional(),

@@ -2,7 +2,7 @@
 // that became the order's note_attributes), product and inventory changes refresh live price and stock. The
 // signature is checked over the raw body before anything is read; a delivery is acted on once per event id.
 import type { IncomingHttpHeaders } from 'node:http';
-import { Order, ShoppingMode, type CartLine, type Refund, type TrackEvent } from '@cuecart/shared';
+import { ClientId, Order, ShoppingMode, type CartLine, type Refund, type TrackEvent } from '@cuecart/shared';
 import type { TrackRepository } from '../../analytics/track-repository.js';
 import type { Logger } from '../../logger.js';
 import type { ShowAuthority } from '../../shows/show-authority.js';
@@ -133,9 +133,12 @@ export class ShopifyWebhooks {
       };
       if (variantId) line.variantId = variantId;
       if (li.variant_title) line.variantTitle = li.variant_title;
+      const cardId = ClientId.safeParse(attributes(li.properties).get(ATTR.card));
+      if (cardId.success) line.cardId = cardId.data;
       return [line];
     });
     const mode = ShoppingMode.safeParse(notes.get(ATTR.mode));
+    const session = ClientId.safeParse(notes.get(ATTR.session));
     const id = `shopify_${payload.id}`;
     const candidate = {
       id,
@@ -145,6 +148,7 @@ export class ShopifyWebhooks {
       // Merchandise after discounts, before shipping and tax: what the show sold.
       total: moneyOf(payload.current_subtotal_price ?? payload.subtotal_price ?? '0', currency),
       mode: mode.success ? mode.data : 'live',
+      ...(session.success ? { sessionId: session.data } : {}),
       createdAt: Date.parse(payload.created_at ?? '') || this.clock(),
       source: 'shopify' as const,
       ...(payload.admin_graphql_api_id ? { externalId: payload.admin_graphql_api_id } : {}),
@@ -153,12 +157,9 @@ export class ShopifyWebhooks {
     if (!parsed.success) return refuse(400, 'invalid', `the order cannot be recorded: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
     const placed = await this.store.insertOrder(parsed.data);
     if (!placed.created) return ok('order already recorded');
-    const session = notes.get(ATTR.session);
-    const cards = new Map((payload.line_items ?? []).map((li) => [`gid://shopify/Product/${li.product_id}`, attributes(li.properties).get(ATTR.card)]));
     const events: TrackEvent[] = parsed.data.lines.map((l) => {
-      const cardId = cards.get(l.productId);
       // An order without a session (placed outside the player) still counts, under the order's own id.
-      return { type: 'purchase', showId, productId: l.productId, sessionId: session ?? id, mode: parsed.data.mode === 'live' ? 'live' : 'replay', value: (toUnits(l.price.amount) * l.quantity) / 10_000, ...(cardId ? { cardId } : {}) };
+      return { type: 'purchase', showId, productId: l.productId, sessionId: parsed.data.sessionId ?? id, mode: parsed.data.mode === 'live' ? 'live' : 'replay', value: (toUnits(l.price.amount) * l.quantity) / 10_000, ...(l.cardId ? { cardId: l.cardId } : {}) };
     });
     if (events.length) this.track.record(events, 'store');
     this.logger.info({ show: showId, order: id, total: parsed.data.total }, 'Shopify order recorded');
