@@ -369,3 +369,29 @@ describe('a store shared with other relays', () => {
     expect(stateOf(a, id).seq).toBe(0);
   });
 });
+
+describe('live product updates', () => {
+  it('keeps and announces only real changes, durably; a check time alone is no news; a refresh never grows the catalog', async () => {
+    const authority = new ShowAuthority(new SqliteShowStore(db), () => now);
+    const created = await authority.create(newShow({ id: 'live-prices' }));
+    expect(created.ok).toBe(true);
+    const heard: Product[][] = [];
+    authority.onProducts((_show, products) => heard.push(products));
+
+    const cheaper = { ...product('serum', 'Glow Serum'), price: { amount: '39.00', currencyCode: 'USD' }, checkedAt: T0 };
+    const changed = await authority.updateProducts('live-prices', [cheaper, { ...product('kettle', 'Pour-Over Kettle'), checkedAt: T0 }, product('stranger')]);
+    expect(changed.map((p) => p.id)).toEqual(['serum']);
+    expect(heard).toEqual([[cheaper]]);
+    expect(authority.get('live-prices')?.catalog.get('stranger')).toBeUndefined();
+    expect(authority.get('live-prices')?.catalog.get('kettle')?.checkedAt).toBe(T0);
+
+    expect(await authority.updateProducts('live-prices', [{ ...cheaper, checkedAt: T0 + 1000 }])).toEqual([]);
+    expect(heard).toHaveLength(1);
+
+    // Kept: a relay that starts again has the new price.
+    db.close();
+    const again = new ShowAuthority(new SqliteShowStore(reopen()), () => now);
+    await again.load();
+    expect(again.get('live-prices')?.catalog.get('serum')?.price.amount).toBe('39.00');
+  });
+});

@@ -183,7 +183,10 @@ export class ShowAuthority {
         const rt = this.shows.get(event.showId);
         if (!rt) return;
         // Our own refresh comes back too: only products that differ from what this relay holds are news.
-        const news = event.products.filter((p) => JSON.stringify(rt.catalog.get(p.id)) !== JSON.stringify(p));
+        const news = event.products.filter((p) => {
+          const known = rt.catalog.get(p.id);
+          return known !== undefined && !sameValues(known, p);
+        });
         if (!news.length) return;
         this.mergeProducts(rt, news);
         this.notify(this.productListeners, event.showId, news);
