@@ -1,10 +1,12 @@
-// @cuecart/shared: the wire contract, the overlay reducer and the mention matcher.
+// @cuecart/shared: the wire contract, the overlay reducer, the analytics figures and the mention matcher.
 export * from './contract/index.js';
 export * from './overlay/apply-command.js';
 export * from './overlay/overlay-order.js';
 export * from './format/money.js';
 export * from './overlay/offer.js';
 export * from './time/show-ms.js';
+/** The analytics figures (DESIGN.md "Analytics"), one definition each. */
+export * as figures from './analytics/figures.js';
 export {
   createMentionTracker,
   indexCatalog,
