@@ -7,6 +7,7 @@ export * from './overlay/offer.js';
 export * from './time/show-ms.js';
 /** The analytics figures (DESIGN.md "Analytics"), one definition each. */
 export * as figures from './analytics/figures.js';
+export { cardStretches, type LoggedState } from './analytics/stretches.js';
 export {
   createMentionTracker,
   indexCatalog,
