@@ -64,6 +64,30 @@ describe('watch page in Chromium', () => {
     await page.close();
   });
 
+  it('tells the relay the viewer is watching: a view after 3 s of playback, then a heartbeat every 10 s', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const sent: { type: string; mediaMs?: number; productId?: string; at: number }[] = [];
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        const text = String(frame.payload);
+        const at = text.indexOf('["track",');
+        if (at < 0) return;
+        const [, body] = JSON.parse(text.slice(at)) as [string, { events: { type: string; mediaMs?: number; productId?: string }[] }];
+        for (const e of body.events) sent.push({ ...e, at: Date.now() });
+      }),
+    );
+    await page.goto(`${relay.url}/watch/demo`);
+    await expect.poll(() => sent.filter((e) => e.type === 'heartbeat').length, { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    const view = sent.find((e) => e.type === 'view')!;
+    const beat = sent.find((e) => e.type === 'heartbeat')!;
+    expect(view).toMatchObject({ mediaMs: expect.any(Number) });
+    expect(view.productId).toBeUndefined();
+    // The heartbeat comes 10 s of playback into the session, about 7 s after the view.
+    expect(beat.mediaMs! - view.mediaMs!).toBeGreaterThanOrEqual(6000);
+    expect(sent.filter((e) => e.type === 'view')).toHaveLength(1);
+    await page.close();
+  });
+
   it('shows an immediate card in under a second', async () => {
     const page = await openPlaying({ width: 1280, height: 800 });
     const sent = Date.now();

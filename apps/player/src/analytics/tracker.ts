@@ -1,9 +1,10 @@
-// Viewer beacons: impressions, clicks, add-to-cart and checkout as TrackEvents, batched, sent over the
-// socket when it is up, else to POST /api/track, and handed to sendBeacon when the page goes away.
+// Viewer beacons: views and heartbeats, impressions, clicks, add-to-cart and checkout as TrackEvents, batched,
+// sent over the socket when it is up, else to POST /api/track, and handed to sendBeacon when the page goes away.
 import type { TrackEvent } from '@cuecart/shared';
 import { relayUrl } from '../config/urls.js';
 import { createBeaconQueue, type BeaconQueue } from './beacon-queue.js';
 import { createImpressionTimer, type ImpressionTimer } from './impressions.js';
+import type { Beat } from './playback-beats.js';
 
 export interface TrackerOptions {
   relay: string;
@@ -49,19 +50,29 @@ export class Tracker {
 
   track(type: TrackEvent['type'], card: TrackedCard, value?: number): void {
     const playhead = this.o.playheadMs();
-    const event: TrackEvent = {
+    this.queue.push({
+      ...this.base(type),
+      productId: card.productId,
+      ...(card.cardId ? { cardId: card.cardId } : {}),
+      ...(playhead !== null && playhead >= 0 ? { mediaMs: Math.round(playhead) } : {}),
+      ...(value !== undefined && Number.isFinite(value) && value >= 0 ? { value: Math.round(value * 100) / 100 } : {}),
+    });
+  }
+
+  /** A playback beat (`view`, `heartbeat`): names the show ms on screen, no product. */
+  beat(beat: Beat): void {
+    this.queue.push({ ...this.base(beat.type), mediaMs: beat.mediaMs });
+  }
+
+  private base(type: TrackEvent['type']): TrackEvent {
+    return {
       // Unique per event, so a batch re-sent after a lost answer counts once.
       eventId: `${this.o.sessionId.slice(0, 64)}.${(++this.sent).toString(36)}.${Math.floor(Math.random() * 2 ** 31).toString(36)}`,
       type,
       showId: this.o.show,
-      productId: card.productId,
       sessionId: this.o.sessionId,
       mode: this.o.mode,
-      ...(card.cardId ? { cardId: card.cardId } : {}),
-      ...(playhead !== null && playhead >= 0 ? { mediaMs: Math.round(playhead) } : {}),
-      ...(value !== undefined && Number.isFinite(value) && value >= 0 ? { value: Math.round(value * 100) / 100 } : {}),
     };
-    this.queue.push(event);
   }
 
   /** A card is on screen: count an impression once it is half visible for a second. */

@@ -3,6 +3,7 @@
 import type { Card, OverlayState, Product, Show } from '@cuecart/shared';
 import { requestJson, RelayError } from '../api/relay-http.js';
 import { Tracker } from '../analytics/tracker.js';
+import { PlaybackBeats } from '../analytics/playback-beats.js';
 import { viewerSessionId } from '../session/session-store.js';
 import { createCartApi } from '../cart/cart-api.js';
 import { CartController } from '../cart/cart-controller.js';
@@ -40,6 +41,8 @@ export class PlayerSession {
   private readonly cleanups: (() => void)[] = [];
   /** The show's products as last known (variants for the picker, live price and stock). */
   private readonly products = new Map<string, Product>();
+  /** Views and heartbeats, from how far the playhead really moved. */
+  private readonly beats = new PlaybackBeats();
 
   constructor(
     private readonly host: HTMLElement,
@@ -194,6 +197,7 @@ export class PlayerSession {
   }
 
   private tick(): void {
+    for (const beat of this.beats.sample(this.clock.playheadMs, performance.now())) this.tracker.beat(beat);
     this.overlay.tick();
     // Covers clockless shows and cards without mediaMs while the video is paused.
     this.renderOverlay();

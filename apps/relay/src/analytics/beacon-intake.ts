@@ -1,5 +1,6 @@
-// Where every viewer beacon comes in, over REST or a socket: each event names a show and a product of it, an
-// address spends from one budget of events whatever way it sends them, and a client purchase is a signal only.
+// Where every viewer beacon comes in, over REST or a socket: each event names a show (and a product of it, but
+// for the playback beats), an address spends from one budget of events whatever way it sends them, a client
+// purchase is a signal only, and an event that cannot have happened is not counted (DESIGN.md "What counts").
 import { apiError, type ApiError, type TrackEvent } from '@cuecart/shared';
 import type { ShowAuthority } from '../shows/show-authority.js';
 import { clientKey } from '../limits/client-address.js';
@@ -7,7 +8,8 @@ import { retryAfterSeconds, type Limits } from '../limits/limits.js';
 import { KeyedBuckets, type Clock } from '../limits/token-bucket.js';
 import type { TrackRepository } from './track-repository.js';
 
-export type Intake = { ok: true; accepted: number; duplicates: number } | { ok: false; error: ApiError; retryAfterSeconds?: number };
+/** `ignored`: events taken but not counted, because they cannot have happened (a heartbeat outside the show). */
+export type Intake = { ok: true; accepted: number; duplicates: number; ignored: number } | { ok: false; error: ApiError; retryAfterSeconds?: number };
 
 export class BeaconIntake {
   private readonly budget: KeyedBuckets | undefined;
@@ -17,6 +19,7 @@ export class BeaconIntake {
     private readonly track: TrackRepository,
     limits: Limits,
     clock?: Clock,
+    private readonly now: () => number = Date.now,
   ) {
     this.budget = limits.enabled ? new KeyedBuckets(limits.beacons.perAddress, { maxKeys: limits.maxKeys, clock }) : undefined;
   }
@@ -26,7 +29,7 @@ export class BeaconIntake {
     for (const e of events) {
       const rt = this.authority.get(e.showId);
       if (!rt) return refuse('not_found', `show "${e.showId}" does not exist`);
-      if (!rt.catalog.has(e.productId)) return refuse('not_found', `product "${e.productId}" is not in show "${e.showId}": beacons name products of the show`);
+      if (e.productId !== undefined && !rt.catalog.has(e.productId)) return refuse('not_found', `product "${e.productId}" is not in show "${e.showId}": beacons name products of the show`);
     }
     if (this.budget && address !== undefined) {
       const taken = this.budget.take(clientKey(address), events.length);
@@ -35,8 +38,16 @@ export class BeaconIntake {
         return { ...refuse('rate_limited', `too many beacon events from this address: try again in ${seconds} s`), retryAfterSeconds: seconds };
       }
     }
-    const accepted = this.track.record(events, 'client');
-    return { ok: true, accepted, duplicates: events.length - accepted };
+    const counted = events.filter((e) => this.possible(e));
+    const accepted = this.track.record(counted, 'client');
+    return { ok: true, accepted, duplicates: counted.length - accepted, ignored: events.length - counted.length };
+  }
+
+  /** A heartbeat counts only with its show ms inside the show: from 0 to now − the stream's epoch. */
+  private possible(e: TrackEvent): boolean {
+    if (e.type !== 'heartbeat' || e.mediaMs === undefined) return true;
+    const epoch = this.authority.get(e.showId)?.show.streamEpochMs;
+    return epoch === undefined || e.mediaMs <= this.now() - epoch;
   }
 }
 

@@ -1,4 +1,4 @@
-// Viewer beacons (impression, click, add_to_cart, checkout, purchase) stored for analytics.
+// Viewer beacons (view, heartbeat, impression, click, add_to_cart, checkout, purchase) stored for analytics.
 //
 // A beacon is what a page says happened, so a client `purchase` is kept as a signal (`purchase_signal`):
 // orders and revenue come only from the orders the relay recorded itself. A client-made `eventId` counts once.
@@ -19,13 +19,14 @@ export class TrackRepository {
 
   constructor(db: Db, private readonly clock: () => number = Date.now) {
     const insert = db.prepare(
-      'INSERT OR IGNORE INTO track_events (show_id, event_id, type, product_id, card_id, session_id, mode, media_ms, value, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO track_events (show_id, event_id, type, product_id, card_id, session_id, mode, media_ms, value, at, clip_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertMany = db.transaction((events: TrackEvent[], source: TrackSource, at: number) => {
       let stored = 0;
       for (const e of events) {
         const type = source === 'client' && e.type === 'purchase' ? 'purchase_signal' : e.type;
-        stored += insert.run(e.showId, e.eventId ?? null, type, e.productId, e.cardId ?? null, e.sessionId, e.mode, e.mediaMs ?? null, e.value ?? null, at).changes;
+        // A playback beat names no product: '' in the column, which the daily rollup groups by.
+        stored += insert.run(e.showId, e.eventId ?? null, type, e.productId ?? '', e.cardId ?? null, e.sessionId, e.mode, e.mediaMs ?? null, e.value ?? null, at, e.clipId ?? null).changes;
       }
       return stored;
     });

@@ -119,7 +119,7 @@ export class DemoStore implements CommerceProvider {
     if (!placed.created) return { ok: true, value: { order: receipt(placed.order), created: false } };
     // The purchase event comes from the store, not the browser: it cannot be lost or faked by a page.
     this.track.record(
-      order.lines.map((l) => ({ type: 'purchase' as const, showId: order.showId, productId: l.productId, sessionId: own.value.sessionId, mode: liveOrReplay(body.mode), value: times(l.price, l.quantity) / 10_000, ...(l.cardId ? { cardId: l.cardId } : {}) })),
+      order.lines.map((l) => ({ type: 'purchase' as const, showId: order.showId, productId: l.productId, sessionId: own.value.sessionId, mode: body.mode, value: times(l.price, l.quantity) / 10_000, ...(l.cardId ? { cardId: l.cardId } : {}) })),
       'store',
     );
     return { ok: true, value: placed };
@@ -179,11 +179,6 @@ function cartLine(product: Product, l: StoredLine): CartLine {
 function receipt(order: Order): Order {
   const { email: _email, name: _name, ...rest } = order;
   return rest;
-}
-
-/** Track events know live and replay; a clip purchase counts with replay there until analytics knows clips. */
-function liveOrReplay(mode: ShoppingMode): 'live' | 'replay' {
-  return mode === 'live' ? 'live' : 'replay';
 }
 
 function firstCurrency(catalog: Map<string, Product>): string | undefined {

@@ -157,6 +157,8 @@ const MIGRATIONS: string[] = [
      event_id TEXT PRIMARY KEY,
      received_at INTEGER NOT NULL
    );`,
+  // Beacons from a published clip name the clip.
+  `ALTER TABLE track_events ADD COLUMN clip_id TEXT;`,
 ];
 
 export class DataDirBusyError extends Error {}

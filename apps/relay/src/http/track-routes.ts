@@ -27,8 +27,9 @@ export function trackRoutes(ctx: RelayContext): Router {
       if (taken.retryAfterSeconds !== undefined) res.set('Retry-After', String(taken.retryAfterSeconds));
       return sendError(res, taken.error);
     }
-    // `duplicates`: events whose eventId was stored already (a re-sent batch); said only when there are some.
-    res.status(202).json(taken.duplicates ? { accepted: taken.accepted, duplicates: taken.duplicates } : { accepted: taken.accepted });
+    // `duplicates`: events whose eventId was stored already (a re-sent batch); `ignored`: events that cannot have
+    // happened (a heartbeat outside the show). Each said only when there are some.
+    res.status(202).json({ accepted: taken.accepted, ...(taken.duplicates ? { duplicates: taken.duplicates } : {}), ...(taken.ignored ? { ignored: taken.ignored } : {}) });
   });
   return router;
 }

@@ -159,7 +159,7 @@ export class ShopifyWebhooks {
     if (!placed.created) return ok('order already recorded');
     const events: TrackEvent[] = parsed.data.lines.map((l) => {
       // An order without a session (placed outside the player) still counts, under the order's own id.
-      return { type: 'purchase', showId, productId: l.productId, sessionId: parsed.data.sessionId ?? id, mode: parsed.data.mode === 'live' ? 'live' : 'replay', value: (toUnits(l.price.amount) * l.quantity) / 10_000, ...(l.cardId ? { cardId: l.cardId } : {}) };
+      return { type: 'purchase', showId, productId: l.productId, sessionId: parsed.data.sessionId ?? id, mode: parsed.data.mode ?? 'live', value: (toUnits(l.price.amount) * l.quantity) / 10_000, ...(l.cardId ? { cardId: l.cardId } : {}) };
     });
     if (events.length) this.track.record(events, 'store');
     this.logger.info({ show: showId, order: id, total: parsed.data.total }, 'Shopify order recorded');
