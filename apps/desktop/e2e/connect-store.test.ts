@@ -71,6 +71,13 @@ describe('connect a store', () => {
     await page.locator('[data-testid="go-live"]').click();
     const pill = page.locator('[data-testid="store-status"]');
     await expect.poll(() => pill.textContent(), { timeout: 10_000 }).toMatch(/Shopify · prices checked \d+ s ago/);
+    // A card on air follows the store's price: the console shows what viewers see.
+    const producer = await api(relay, 'POST', `/api/shows/${showId}/tokens`, { role: 'producer', name: 'e2e' }, ADMIN_TOKEN);
+    expect((await api(relay, 'POST', `/api/shows/${showId}/commands`, { id: 'feat-serum', type: 'feature', productId: 'gid://shopify/Product/1001' }, producer.body.token)).body.ok).toBe(true);
+    const onAir = page.locator('[data-testid="on-air-card"] .price');
+    await expect.poll(() => onAir.textContent()).toBe('$42.00');
+    shop.setVariant('gid://shopify/ProductVariant/1001', { price: '37.0' });
+    await expect.poll(() => onAir.textContent(), { timeout: 10_000 }).toBe('$37.00');
     shop.setDown(true);
     try {
       const alert = page.locator('[data-testid="store-alert"]');

@@ -1,8 +1,9 @@
 // What viewers see now: up to three cards with their time on air, the banner, take-off and the panic clear.
-import type { Card } from '@cuecart/shared';
+import type { Card, Product } from '@cuecart/shared';
 import { formatElapsed, formatMoney } from '../../lib/format.js';
 import { useNow } from '../../lib/use-now.js';
 import { ProductThumb } from '../catalog/ProductThumb.js';
+import { useCatalog } from '../catalog/catalog-store.js';
 import { clearAir, takeOff } from '../console/console-actions.js';
 import { formatCountdown } from '../composer/offer-model.js';
 import { useSettings } from '../settings/settings-store.js';
@@ -39,8 +40,17 @@ export function OnAirPanel() {
   );
 }
 
-function OnAirCard({ card }: { card: Card }) {
+/** The card with the store's newer price and stock, once the store confirmed them after the fire (as viewers see it). */
+export function liveCard(card: Card, live: Product | undefined): Card {
+  if (!live || live.checkedAt === undefined || live.checkedAt < card.firedAt) return card;
+  const { compareAtPrice: _was, ...rest } = card;
+  return { ...rest, price: live.price, available: live.available, ...(live.compareAtPrice ? { compareAtPrice: live.compareAtPrice } : {}) };
+}
+
+function OnAirCard({ card: fired }: { card: Card }) {
   const now = useNow();
+  const live = useCatalog((s) => s.byId.get(fired.productId));
+  const card = liveCard(fired, live);
   return (
     <article className="on-air-card" data-testid="on-air-card" data-product-id={card.productId}>
       <ProductThumb url={card.imageUrl} title={card.title} size={52} />
