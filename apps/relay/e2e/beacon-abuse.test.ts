@@ -37,7 +37,7 @@ describe('beacons never make money', () => {
     const viewer = await viewerFrom('198.51.100.20');
     expect(await emitAck(viewer, 'track', event({ type: 'purchase', value: 1e9, sessionId: 'viewer-2' }))).toEqual({ ok: true });
     const after = await analytics();
-    expect(after.revenue).toEqual({ live: 0, replay: 0 });
+    expect(after.revenue).toEqual({ live: 0, replay: 0, clip: 0, total: 0, currencyCode: 'USD' });
     expect(after.orders).toBe(0);
     expect(after.funnel.purchase).toBe(before.funnel.purchase);
     expect(after.purchaseSignals).toBe(before.purchaseSignals + 2);

@@ -159,6 +159,18 @@ const MIGRATIONS: string[] = [
    );`,
   // Beacons from a published clip name the clip.
   `ALTER TABLE track_events ADD COLUMN clip_id TEXT;`,
+  // The analytics aggregates, kept as beacons arrive (the report reads these, never the raw events): each
+  // distinct view, heartbeat counts, the live sessions of each show minute, each distinct card interaction.
+  `CREATE TABLE an_views (
+     show_id TEXT NOT NULL, session_id TEXT NOT NULL, mode TEXT NOT NULL, clip_id TEXT NOT NULL DEFAULT '',
+     PRIMARY KEY (show_id, session_id, mode, clip_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE an_heartbeats (show_id TEXT NOT NULL, mode TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (show_id, mode)) WITHOUT ROWID;
+   CREATE TABLE an_live_minutes (show_id TEXT NOT NULL, minute INTEGER NOT NULL, session_id TEXT NOT NULL, PRIMARY KEY (show_id, minute, session_id)) WITHOUT ROWID;
+   CREATE TABLE an_pairs (
+     show_id TEXT NOT NULL, type TEXT NOT NULL, session_id TEXT NOT NULL, card_key TEXT NOT NULL, product_id TEXT NOT NULL, mode TEXT NOT NULL,
+     PRIMARY KEY (show_id, type, session_id, card_key)
+   ) WITHOUT ROWID;`,
 ];
 
 export class DataDirBusyError extends Error {}

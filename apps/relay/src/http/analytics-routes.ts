@@ -1,10 +1,10 @@
-// REST: the show's funnel for its producer (impressions → purchases, revenue, what happened to suggestions).
-// Orders and revenue come only from the orders the relay recorded itself; a page's `purchase` beacon is a
-// signal, counted apart (`purchaseSignals`), never money.
+// REST: the show's analytics for its producer (DESIGN.md "Analytics": the report from the aggregates kept as
+// beacons arrived, never the raw events), with the funnel and what happened to suggestions. Orders and revenue
+// come only from the orders the relay recorded itself; a page's `purchase` beacon is a signal, counted apart
+// (`purchaseSignals`), never money.
 import { Router } from 'express';
-import type { Order } from '@cuecart/shared';
+import { analyticsReport, cardStretches, type Order } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
-import { toUnits } from '../commerce/money.js';
 import { requireShowRole } from './auth.js';
 import { send } from './respond.js';
 
@@ -15,24 +15,22 @@ export function analyticsRoutes(ctx: RelayContext): Router {
   router.get('/api/shows/:id/analytics', requireShowRole(ctx.tokens, ['producer']), async (req, res) => {
     const id = String(req.params.id);
     if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const rt = ctx.authority.get(id)!;
     const counts = ctx.track.countsByType(id);
     const funnel = Object.fromEntries(FUNNEL.map((t) => [t, counts[t] ?? 0]));
     const orders = await ctx.commerce.orders(id);
+    const log = await ctx.authority.stateLog(id);
+    const epoch = rt.show.streamEpochMs;
+    // A card still on air counts until now; an ended show's cards ended with it.
+    const endMs = epoch === undefined ? 0 : Math.max(0, Date.now() - epoch);
+    const currency = orders[0]?.total.currencyCode ?? rt.products[0]?.price.currencyCode ?? 'USD';
+    const report = analyticsReport(id, ctx.track.aggregates(id), orders, cardStretches(log, epoch, endMs), currency);
     res.json({
-      showId: id,
+      ...report,
       funnel,
       purchaseSignals: counts.purchase_signal ?? 0,
-      revenue: revenueByMode(orders),
       suggestions: ctx.transcript.suggestions.fates(id),
-      orders: orders.length,
     });
   });
   return router;
-}
-
-/** Order totals net of refunds by where the shopper was, in the show's currency units (a clip counts with replay here). */
-export function revenueByMode(orders: readonly Order[]): { live: number; replay: number } {
-  const units = { live: 0, replay: 0 };
-  for (const o of orders) units[(o.mode ?? 'live') === 'live' ? 'live' : 'replay'] += toUnits(o.total.amount) - (o.refunded ? toUnits(o.refunded.amount) : 0);
-  return { live: units.live / 10_000, replay: units.replay / 10_000 };
 }

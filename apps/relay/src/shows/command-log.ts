@@ -1,5 +1,5 @@
 // The durable command log: every answered command with its ack, and the state each accepted one produced.
-import type { Ack, Activity, Command, OverlayState } from '@cuecart/shared';
+import type { Ack, Activity, Command, LoggedState, OverlayState } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 
 export interface LoggedAnswer {
@@ -12,6 +12,7 @@ export class CommandLog {
   private readonly findStmt;
   private readonly latestStmt;
   private readonly recentStmt;
+  private readonly statesStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare('INSERT INTO commands (show_id, command_id, seq, body, ack, state, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -20,6 +21,12 @@ export class CommandLog {
     this.recentStmt = db.prepare<[string, number], { seq: number; command_id: string; body: string; by: string | null; at: number }>(
       'SELECT seq, command_id, body, by, at FROM commands WHERE show_id = ? AND seq IS NOT NULL ORDER BY seq DESC LIMIT ?',
     );
+    this.statesStmt = db.prepare<[string], { state: string; at: number }>('SELECT state, at FROM commands WHERE show_id = ? AND seq IS NOT NULL ORDER BY seq');
+  }
+
+  /** Every accepted state with when it was accepted, in seq order: the show's history on air. */
+  states(showId: string): LoggedState[] {
+    return this.statesStmt.all(showId).map((r) => ({ state: JSON.parse(r.state) as OverlayState, at: r.at }));
   }
 
   /** Appends synchronously (WAL, synchronous=FULL): when this returns the answer survives a crash. */

@@ -10,6 +10,7 @@ import {
   type Activity,
   type ApiError,
   type CatalogSpec,
+  type LoggedState,
   type Command,
   type OverlayState,
   type Product,
@@ -263,6 +264,11 @@ export class ShowAuthority {
   onRundown(listener: Listener<string[]>): () => void {
     this.rundownListeners.add(listener);
     return () => this.rundownListeners.delete(listener);
+  }
+
+  /** The show's accepted states in seq order (empty where the store keeps no history: cluster mode, for now). */
+  async stateLog(showId: string): Promise<LoggedState[]> {
+    return (await this.store.stateLog?.(showId)) ?? [];
   }
 
   recentActivity(showId: string, limit = 50): Promise<Activity[]> {

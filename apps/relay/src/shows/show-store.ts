@@ -1,7 +1,7 @@
 // Where shows and their command logs live: SQLite for one relay, Redis for a cluster of relays.
 // The authority talks only to this interface. A store shared by several relays also carries their changes
 // to each other (`watch`): every change has one publication path, the store's own write.
-import type { Ack, Activity, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Ack, Activity, LoggedState, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { LoggedAnswer } from './command-log.js';
 import type { StoredShow } from './show-repository.js';
 
@@ -46,6 +46,8 @@ export interface ShowStore {
    */
   commitCommand(showId: string, commandId: string, current: OverlayState, decide: Decide, moved: (state: OverlayState) => void): Promise<CommandOutcome>;
   recentActivity(showId: string, limit: number): Promise<Activity[]>;
+  /** Every accepted state in seq order, for the cards' time on air; a store without the history leaves it out. */
+  stateLog?(showId: string): Promise<LoggedState[]>;
   /**
    * A store shared by several relays reports their changes to `watcher` from when this resolves; a store only
    * this relay writes has none to report and leaves it out.

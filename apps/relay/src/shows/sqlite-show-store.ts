@@ -1,6 +1,6 @@
 // The show store of a single relay: shows and the command log in its SQLite database. Only this process
 // writes it (the database is locked exclusively), so a commit is never stale.
-import type { Activity, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Activity, LoggedState, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 import { CommandLog } from './command-log.js';
 import { ShowRepository, type StoredShow } from './show-repository.js';
@@ -36,6 +36,10 @@ export class SqliteShowStore implements ShowStore {
 
   async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {
     this.repo.updateTranscript(showId, transcript);
+  }
+
+  async stateLog(showId: string): Promise<LoggedState[]> {
+    return this.log.states(showId);
   }
 
   async updateProducts(showId: string, products: Product[]): Promise<void> {

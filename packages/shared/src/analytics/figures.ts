@@ -72,7 +72,10 @@ export interface CardCounts {
   addToCarts: number;
 }
 
-const pair = (e: FigureEvent) => `${e.sessionId}\u0000${e.cardId ?? `product:${e.productId ?? ''}`}`;
+/** The key a card interaction is counted once under: the card, or the product when no card is named. */
+export const cardKeyOf = (e: { cardId?: string | undefined; productId?: string | undefined }): string => e.cardId ?? `product:${e.productId ?? ''}`;
+
+const pair = (e: FigureEvent) => `${e.sessionId}\u0000${cardKeyOf(e)}`;
 
 export function cardCounts(events: readonly FigureEvent[]): CardCounts {
   const seen = new Set(events.filter((e) => e.type === 'impression').map(pair));
