@@ -82,5 +82,11 @@ describe('the analytics report', () => {
     expect(kettle.screenTimeMs).toBeGreaterThanOrEqual(250);
     expect(kettle.screenTimeMs).toBeLessThan(10_000);
     expect(body.products.find((p: { productId: string }) => p.productId === 'p-mug')).toMatchObject({ screenTimeMs: 0, orders: 1, units: 2, revenue: 44 });
+
+    const csv = await fetch(`${suite.relay.url}/api/shows/${SHOW}/analytics?format=csv`, { headers: { authorization: `Bearer ${producer}` } });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await csv.text()).trim().split('\r\n');
+    expect(rows[0]).toBe('productId,screenTimeMs,impressions,clicks,ctr,addToCarts,orders,units,revenue');
+    expect(rows.find((r) => r.startsWith('p-mug,'))).toBe('p-mug,0,1,0,0,1,1,2,44');
   });
 });

@@ -25,6 +25,10 @@ export function analyticsRoutes(ctx: RelayContext): Router {
     const endMs = epoch === undefined ? 0 : Math.max(0, Date.now() - epoch);
     const currency = orders[0]?.total.currencyCode ?? rt.products[0]?.price.currencyCode ?? 'USD';
     const report = analyticsReport(id, ctx.track.aggregates(id), orders, cardStretches(log, epoch, endMs), currency);
+    if (req.query.format === 'csv') {
+      res.type('text/csv').attachment(`${id}-products.csv`).send(productsCsv(report.products));
+      return;
+    }
     res.json({
       ...report,
       funnel,
@@ -33,4 +37,17 @@ export function analyticsRoutes(ctx: RelayContext): Router {
     });
   });
   return router;
+}
+
+const CSV_COLUMNS = ['productId', 'screenTimeMs', 'impressions', 'clicks', 'ctr', 'addToCarts', 'orders', 'units', 'revenue'] as const;
+
+/** The products table as CSV (RFC 4180: fields with a comma, quote or line break are quoted). */
+export function productsCsv(products: readonly Record<(typeof CSV_COLUMNS)[number], string | number>[]): string {
+  const field = (v: string | number) => {
+    const text = String(v);
+    // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
+    const safe = /^[=+\-@]/.test(text) && typeof v === 'string' ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [CSV_COLUMNS.join(','), ...products.map((p) => CSV_COLUMNS.map((c) => field(p[c])).join(','))].join('\r\n') + '\r\n';
 }
