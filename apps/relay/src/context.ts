@@ -4,6 +4,7 @@ import type { TokenService } from './auth/tokens.js';
 import type { ShowOrigins } from './auth/show-origins.js';
 import type { TrackRepository } from './analytics/track-repository.js';
 import type { BeaconIntake } from './analytics/beacon-intake.js';
+import type { AggregateStore } from './analytics/aggregate-store.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
 import type { Shopify } from './commerce/shopify/shopify.js';
 import type { Limits } from './limits/limits.js';
@@ -22,6 +23,8 @@ export interface RelayContext {
   track: TrackRepository;
   /** Every viewer beacon comes in here, over REST or a socket. */
   beacons: BeaconIntake;
+  /** The analytics aggregates the report reads: SQLite, or Redis in a cluster. */
+  aggregates: AggregateStore;
   transcript: TranscriptService;
   sources: SourceManager;
   commerce: CommerceProvider;

@@ -6,6 +6,7 @@ import { Server } from 'socket.io';
 import { apiError } from '@cuecart/shared';
 import { DAY_MS, TrackRepository } from './analytics/track-repository.js';
 import { BeaconIntake } from './analytics/beacon-intake.js';
+import { SqliteAggregates } from './analytics/aggregate-store.js';
 import type { RevocationStore } from './auth/revocations.js';
 import { SqliteRevocationStore } from './auth/sqlite-revocation-store.js';
 import { ShowOrigins } from './auth/show-origins.js';
@@ -86,6 +87,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const revocations: RevocationStore = cluster ? cluster.revocations : new SqliteRevocationStore(db);
   const limits = limitsFromEnv();
   const carts = cluster ? cluster.carts : new SqliteCartStore(db);
+  const aggregates = cluster ? cluster.aggregates(track) : new SqliteAggregates(track);
   const guardedFetch = providerFetch(config.allowPrivateUrls);
   const shopify = createShopify({ authority, carts, track, lease: cluster ? cluster.lease : SOLO_LEASE, logger, guardedFetch, refresh: { pollMs: config.shopifyPollMs } });
   const ctx: RelayContext = {
@@ -96,7 +98,8 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     origins: new ShowOrigins(authority),
     authority,
     track,
-    beacons: new BeaconIntake(authority, track, limits),
+    beacons: new BeaconIntake(authority, aggregates, limits),
+    aggregates,
     commerce: new CommerceRouter(authority, carts, new DemoStore(carts, authority, track), shopify.store),
     shopify,
     transcript,

@@ -6,7 +6,7 @@ import type { ShowAuthority } from '../shows/show-authority.js';
 import { clientKey } from '../limits/client-address.js';
 import { retryAfterSeconds, type Limits } from '../limits/limits.js';
 import { KeyedBuckets, type Clock } from '../limits/token-bucket.js';
-import type { TrackRepository } from './track-repository.js';
+import type { AggregateStore } from './aggregate-store.js';
 
 /** `ignored`: events taken but not counted, because they cannot have happened (a heartbeat outside the show). */
 export type Intake = { ok: true; accepted: number; duplicates: number; ignored: number } | { ok: false; error: ApiError; retryAfterSeconds?: number };
@@ -16,7 +16,7 @@ export class BeaconIntake {
 
   constructor(
     private readonly authority: ShowAuthority,
-    private readonly track: TrackRepository,
+    private readonly aggregates: AggregateStore,
     limits: Limits,
     clock?: Clock,
     private readonly now: () => number = Date.now,
@@ -25,7 +25,7 @@ export class BeaconIntake {
   }
 
   /** `address`: the client's IP, as REST's req.ip or a socket's handshake sees it. */
-  accept(events: TrackEvent[], address: string | undefined): Intake {
+  async accept(events: TrackEvent[], address: string | undefined): Promise<Intake> {
     for (const e of events) {
       const rt = this.authority.get(e.showId);
       if (!rt) return refuse('not_found', `show "${e.showId}" does not exist`);
@@ -39,7 +39,7 @@ export class BeaconIntake {
       }
     }
     const counted = events.filter((e) => this.possible(e));
-    const accepted = this.track.record(counted, 'client');
+    const accepted = await this.aggregates.add(counted);
     return { ok: true, accepted, duplicates: counted.length - accepted, ignored: events.length - counted.length };
   }
 

@@ -11,6 +11,8 @@ import type { Server } from 'socket.io';
 import type { Logger } from '../logger.js';
 import { RedisCartStore } from './redis-cart-store.js';
 import { RedisLease } from './redis-lease.js';
+import { RedisAggregates } from './redis-aggregates.js';
+import type { TrackRepository } from '../analytics/track-repository.js';
 import { checkDurability, type DurabilityCheck } from './redis-durability.js';
 import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
 import { rereadAfterReconnect } from './reread.js';
@@ -23,6 +25,8 @@ export interface Cluster {
   carts: RedisCartStore;
   /** Which relay polls a show's store. */
   lease: RedisLease;
+  /** The analytics aggregates every relay adds to and reads (raw rows stay in each relay's `track`). */
+  aggregates(track: TrackRepository): RedisAggregates;
   /** Starts fan-out through the Redis adapter. */
   attach(io: Server): Promise<void>;
   close(): Promise<void>;
@@ -74,6 +78,7 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
     revocations,
     carts: new RedisCartStore(redis),
     lease: new RedisLease(redis),
+    aggregates: (track) => new RedisAggregates(redis, track),
     async attach(io) {
       // Show changes reach the authority through its store (RedisShowStore.watch), not from here.
       io.adapter(createAdapter(adapterClient));

@@ -24,7 +24,7 @@ export function analyticsRoutes(ctx: RelayContext): Router {
     // A card still on air counts until now; an ended show's cards ended with it.
     const endMs = epoch === undefined ? 0 : Math.max(0, Date.now() - epoch);
     const currency = orders[0]?.total.currencyCode ?? rt.products[0]?.price.currencyCode ?? 'USD';
-    const report = analyticsReport(id, ctx.track.aggregates(id), orders, cardStretches(log, epoch, endMs), currency);
+    const report = analyticsReport(id, await ctx.aggregates.read(id), orders, cardStretches(log, epoch, endMs), currency);
     if (req.query.format === 'csv') {
       res.type('text/csv').attachment(`${id}-products.csv`).send(productsCsv(report.products));
       return;

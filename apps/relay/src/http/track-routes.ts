@@ -19,10 +19,10 @@ export function trackRequestLimit(limits: Limits): RequestHandler {
 
 export function trackRoutes(ctx: RelayContext): Router {
   const router = Router();
-  router.post('/api/track', express.json({ limit: TRACK_BODY_LIMIT }), (req, res) => {
+  router.post('/api/track', express.json({ limit: TRACK_BODY_LIMIT }), async (req, res) => {
     const body = parseBody(req, res, TrackBody, 'the track batch');
     if (!body) return;
-    const taken = ctx.beacons.accept(body.events, req.ip ?? req.socket.remoteAddress);
+    const taken = await ctx.beacons.accept(body.events, req.ip ?? req.socket.remoteAddress);
     if (!taken.ok) {
       if (taken.retryAfterSeconds !== undefined) res.set('Retry-After', String(taken.retryAfterSeconds));
       return sendError(res, taken.error);

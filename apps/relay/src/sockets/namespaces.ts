@@ -97,14 +97,14 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     // A viewer joining while the broadcast of this very state is queued gets it from that broadcast, once.
     const showId = join(socket, rt !== undefined && viewerPending.get(rt.state.showId) === rt.state.seq);
     refuseCommands(socket, ctx.logger, 'viewer');
-    handle(socket, ctx.logger, 'track', (payload) => {
+    handle(socket, ctx.logger, 'track', async (payload) => {
       const batch = parseWith(TrackBody, payload && typeof payload === 'object' && 'events' in payload ? payload : { events: [payload] }, 'the track event');
       if (!batch.ok) return fail(batch.error);
       if (batch.value.events.some((e) => e.showId !== showId)) {
         return fail(apiError('forbidden', `this socket tracks show "${showId}" only`));
       }
       // The relay's own machine has no per-address cap on sockets, but its beacons spend a budget all the same.
-      const taken = ctx.beacons.accept(batch.value.events, socket.data.address ?? socket.handshake.address);
+      const taken = await ctx.beacons.accept(batch.value.events, socket.data.address ?? socket.handshake.address);
       return taken.ok ? OK : fail(taken.error);
     });
   });
