@@ -5,6 +5,7 @@ import type { ShowOrigins } from './auth/show-origins.js';
 import type { TrackRepository } from './analytics/track-repository.js';
 import type { BeaconIntake } from './analytics/beacon-intake.js';
 import type { AggregateStore } from './analytics/aggregate-store.js';
+import type { LiveMetricsWindow } from './analytics/live-metrics.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
 import type { Shopify } from './commerce/shopify/shopify.js';
 import type { Limits } from './limits/limits.js';
@@ -25,6 +26,8 @@ export interface RelayContext {
   beacons: BeaconIntake;
   /** The analytics aggregates the report reads: SQLite, or Redis in a cluster. */
   aggregates: AggregateStore;
+  /** The producer's live tiles, from the beacons this relay takes. */
+  liveMetrics: LiveMetricsWindow;
   transcript: TranscriptService;
   sources: SourceManager;
   commerce: CommerceProvider;

@@ -7,6 +7,7 @@ import { apiError } from '@cuecart/shared';
 import { DAY_MS, TrackRepository } from './analytics/track-repository.js';
 import { BeaconIntake } from './analytics/beacon-intake.js';
 import { SqliteAggregates } from './analytics/aggregate-store.js';
+import { LiveMetricsWindow } from './analytics/live-metrics.js';
 import type { RevocationStore } from './auth/revocations.js';
 import { SqliteRevocationStore } from './auth/sqlite-revocation-store.js';
 import { ShowOrigins } from './auth/show-origins.js';
@@ -22,7 +23,7 @@ import type { Logger } from './logger.js';
 import { ShowAuthority } from './shows/show-authority.js';
 import { SqliteShowStore } from './shows/sqlite-show-store.js';
 import { connectCluster, type Cluster } from './cluster/cluster.js';
-import { attachNamespaces } from './sockets/namespaces.js';
+import { attachNamespaces, startLiveMetrics } from './sockets/namespaces.js';
 import { SOCKET_SERVER_OPTIONS } from './sockets/server-options.js';
 import { disconnectRevoked } from './sockets/handshake.js';
 import { transcriptRoutes } from './http/transcript-routes.js';
@@ -88,6 +89,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const limits = limitsFromEnv();
   const carts = cluster ? cluster.carts : new SqliteCartStore(db);
   const aggregates = cluster ? cluster.aggregates(track) : new SqliteAggregates(track);
+  const liveMetrics = new LiveMetricsWindow();
   const guardedFetch = providerFetch(config.allowPrivateUrls);
   const shopify = createShopify({ authority, carts, track, lease: cluster ? cluster.lease : SOLO_LEASE, logger, guardedFetch, refresh: { pollMs: config.shopifyPollMs } });
   const ctx: RelayContext = {
@@ -98,8 +100,9 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     origins: new ShowOrigins(authority),
     authority,
     track,
-    beacons: new BeaconIntake(authority, aggregates, limits),
+    beacons: new BeaconIntake(authority, aggregates, limits, undefined, Date.now, liveMetrics),
     aggregates,
+    liveMetrics,
     commerce: new CommerceRouter(authority, carts, new DemoStore(carts, authority, track), shopify.store),
     shopify,
     transcript,
@@ -153,6 +156,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const io = new Server(http, SOCKET_SERVER_OPTIONS);
   if (cluster) await cluster.attach(io);
   attachNamespaces(io, ctx);
+  const stopLiveMetrics = startLiveMetrics(io, ctx);
   disconnectRevoked(io, revocations, logger);
 
   return {
@@ -176,6 +180,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
       }),
     close: async () => {
       clearInterval(rollUpTimer);
+      stopLiveMetrics();
       await shopify.refresher.stop();
       await sources.stopAll();
       await new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@ import { clientKey } from '../limits/client-address.js';
 import { retryAfterSeconds, type Limits } from '../limits/limits.js';
 import { KeyedBuckets, type Clock } from '../limits/token-bucket.js';
 import type { AggregateStore } from './aggregate-store.js';
+import type { LiveMetricsWindow } from './live-metrics.js';
 
 /** `ignored`: events taken but not counted, because they cannot have happened (a heartbeat outside the show). */
 export type Intake = { ok: true; accepted: number; duplicates: number; ignored: number } | { ok: false; error: ApiError; retryAfterSeconds?: number };
@@ -20,6 +21,8 @@ export class BeaconIntake {
     limits: Limits,
     clock?: Clock,
     private readonly now: () => number = Date.now,
+    /** The producer's live tiles, fed with every counted beacon. */
+    private readonly live?: LiveMetricsWindow,
   ) {
     this.budget = limits.enabled ? new KeyedBuckets(limits.beacons.perAddress, { maxKeys: limits.maxKeys, clock }) : undefined;
   }
@@ -40,6 +43,7 @@ export class BeaconIntake {
     }
     const counted = events.filter((e) => this.possible(e));
     const accepted = await this.aggregates.add(counted);
+    this.live?.add(counted);
     return { ok: true, accepted, duplicates: counted.length - accepted, ignored: events.length - counted.length };
   }
 

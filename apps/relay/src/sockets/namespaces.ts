@@ -21,6 +21,31 @@ import { rundownItems } from '../shows/rundown.js';
 import { tokenHandshake, viewerHandshake } from './handshake.js';
 import { relayNamespaces, type OverlaySocket, type ProducerNamespace, type RelaySocket } from './typed.js';
 
+/** How often consoles of a live show get their tiles (only when they changed). */
+export const LIVE_METRICS_MS = 1000;
+
+/** Sends each live show's tiles to its consoles on this relay, at most once a second; answers the stop. */
+export function startLiveMetrics(io: Server, ctx: RelayContext): () => void {
+  const { producer } = relayNamespaces(io);
+  const last = new Map<string, string>();
+  const timer = setInterval(() => {
+    for (const showId of ctx.authority.ids()) {
+      const rt = ctx.authority.get(showId);
+      if (rt?.state.status !== 'live' || !producer.adapter.rooms.get(showId)?.size) {
+        last.delete(showId);
+        continue;
+      }
+      const metrics = ctx.liveMetrics.snapshot(showId, rt.state.featured);
+      const text = JSON.stringify(metrics);
+      if (last.get(showId) === text) continue;
+      last.set(showId, text);
+      producer.local.to(showId).emit('metrics', metrics);
+    }
+  }, LIVE_METRICS_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function attachNamespaces(io: Server, ctx: RelayContext): void {
   const { viewer, producer, host } = relayNamespaces(io);
   const seenCues = new Map<string, Set<string>>();

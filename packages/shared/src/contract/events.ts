@@ -12,6 +12,13 @@ import type { TrackEvent } from './track.js';
 import type { TranscriptSegment } from './transcript.js';
 
 export type Reply<T> = (answer: T) => void;
+
+/** DESIGN.md "Analytics": the producer's live tiles. */
+export interface LiveMetrics {
+  /** Distinct sessions with a view or heartbeat in the last 20 s (two heartbeats). */
+  viewersNow: number;
+  perCard: { cardId: string; productId: string; clicks: number; addToCarts: number }[];
+}
 export type OkOrError = { ok: true } | { ok: false; error: ApiError };
 export type SnapshotAnswer = { ok: true; state: OverlayState } | { ok: false; error: ApiError };
 
@@ -68,7 +75,8 @@ export interface ProducerServerToClient {
   transcript: (segment: TranscriptSegment) => void;
   suggestion: (suggestion: Suggestion) => void;
   presence: (presence: Presence) => void;
-  metrics: (metrics: Record<string, number>) => void;
+  /** While live, at most once a second: viewers now, and per card on air its clicks and adds to cart of the last minute. */
+  metrics: (metrics: LiveMetrics) => void;
   cue: (cue: Cue) => void;
   rundown: (items: RundownItem[]) => void;
   activity: (entries: Activity[]) => void;

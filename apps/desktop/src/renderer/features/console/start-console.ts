@@ -8,6 +8,7 @@ import { useConnection } from '../connection/connection-store.js';
 import { setProducerSocket } from '../connection/producer-link.js';
 import { sessionEndOf } from '../connection/session-end.js';
 import { useOverlay } from '../on-air/overlay-store.js';
+import { useMetrics } from '../on-air/metrics-store.js';
 import { useRundown } from '../rundown/rundown-store.js';
 import { useStore } from '../store/store-store.js';
 import { useSuggestions } from '../suggestions/suggestions-store.js';
@@ -68,6 +69,7 @@ export function startConsole(relay: string, token: string): () => void {
   // Live price and stock from the show's store, and how the store is doing.
   socket.on('products', (products) => useCatalog.getState().remember(products));
   socket.on('store:status', (status) => useStore.getState().set(status));
+  socket.on('metrics', (metrics) => useMetrics.getState().set(metrics));
 
   return () => {
     socket.removeAllListeners();

@@ -9,6 +9,27 @@ import { formatCountdown } from '../composer/offer-model.js';
 import { useSettings } from '../settings/settings-store.js';
 import { formatShowTime } from '../transcript/transcript-model.js';
 import { useOverlay } from './overlay-store.js';
+import { cardMetricsText, useMetrics } from './metrics-store.js';
+
+/** The live tile: sessions watching now (while live). */
+function ViewersNow({ live }: { live: boolean }) {
+  const viewers = useMetrics((s) => s.metrics?.viewersNow);
+  if (!live || viewers === undefined) return null;
+  return (
+    <span className="pill pill-viewers" data-testid="viewers-now" title="Viewers watching now (a view or heartbeat in the last 20 s)">
+      {viewers} watching
+    </span>
+  );
+}
+
+function CardMetrics({ cardId }: { cardId: string }) {
+  const text = useMetrics((s) => cardMetricsText(s.metrics, cardId));
+  return text ? (
+    <div className="on-air-metrics" data-testid="card-metrics">
+      {text}
+    </div>
+  ) : null;
+}
 
 export function OnAirPanel() {
   const overlay = useOverlay((s) => s.overlay);
@@ -19,6 +40,7 @@ export function OnAirPanel() {
       <header className="panel-head">
         <h2>On air</h2>
         <span className={`pill ${cards.length ? 'pill-live' : ''}`}>{cards.length ? `${cards.length} card${cards.length > 1 ? 's' : ''}` : 'nothing'}</span>
+        <ViewersNow live={overlay?.status === 'live'} />
         {overlay && <span className="muted">seq {overlay.seq}</span>}
       </header>
       <div className="on-air-body">
@@ -68,6 +90,7 @@ function OnAirCard({ card: fired }: { card: Card }) {
             {card.offer.endsAt && <span className="countdown"> · {formatCountdown(card.offer.endsAt, now)}</span>}
           </div>
         )}
+        <CardMetrics cardId={card.cardId} />
         <div className="on-air-time">
           <span className="timer">{formatElapsed(card.firedAt, now)}</span>
           <span className="muted">{card.mediaMs !== undefined ? `at show ${formatShowTime(card.mediaMs)}` : 'immediate'}</span>
