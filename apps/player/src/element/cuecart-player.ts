@@ -6,7 +6,7 @@ import { buildPlayerView, type PlayerView } from './player-view.js';
 export const PLAYER_TAG = 'cuecart-player';
 
 export class CuecartPlayerElement extends HTMLElement {
-  static readonly observedAttributes = ['show', 'relay'];
+  static readonly observedAttributes = ['show', 'relay', 'consent'];
   private view: PlayerView | null = null;
   private session: PlayerSession | null = null;
   private restartQueued = false;
@@ -65,7 +65,8 @@ export class CuecartPlayerElement extends HTMLElement {
       this.view.message.textContent = 'The relay attribute is not a valid URL.';
       return;
     }
-    this.session = new PlayerSession(this, this.view, show, relay);
+    // Analytics may link a viewer's events only with the host page's consent (`consent="granted"`).
+    this.session = new PlayerSession(this, this.view, show, relay, this.getAttribute('consent') === 'granted');
     this.session.start();
   }
 }

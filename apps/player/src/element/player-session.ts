@@ -4,7 +4,7 @@ import type { Card, OverlayState, Product, Show } from '@cuecart/shared';
 import { requestJson, RelayError } from '../api/relay-http.js';
 import { Tracker } from '../analytics/tracker.js';
 import { PlaybackBeats } from '../analytics/playback-beats.js';
-import { viewerSessionId } from '../session/session-store.js';
+import { analyticsSessionId, viewerSessionId } from '../session/session-store.js';
 import { createCartApi } from '../cart/cart-api.js';
 import { CartController } from '../cart/cart-controller.js';
 import { createCartDrawer, type CartDrawer } from '../cart/cart-drawer.js';
@@ -49,12 +49,14 @@ export class PlayerSession {
     private readonly view: PlayerView,
     private readonly show: string,
     private readonly relay: string,
+    consent = false,
   ) {
+    // The cart is bound to the tab's session; beacons to it only with consent, else to an anonymous in-memory id.
     const sessionId = viewerSessionId();
     this.tracker = new Tracker({
       relay,
       show,
-      sessionId,
+      sessionId: analyticsSessionId(consent),
       mode: MODE,
       playheadMs: () => this.clock.playheadMs,
       sendOverSocket: (events) => this.connection?.sendTrack(events) ?? Promise.resolve('offline'),

@@ -40,3 +40,16 @@ export function viewerSessionId(): string {
   }
   return id;
 }
+
+let anonymous: string | null = null;
+
+/**
+ * The id beacons are counted under. With the host page's consent (`consent="granted"`), the tab's session id,
+ * so views, cards and orders of one viewer link up; without it an anonymous id kept in this page's memory only,
+ * never stored, new on every page load.
+ */
+export function analyticsSessionId(consent: boolean): string {
+  if (consent) return viewerSessionId();
+  anonymous ??= `a-${randomId()}`;
+  return anonymous;
+}
