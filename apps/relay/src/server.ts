@@ -188,6 +188,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
         // Keep-alive HTTP connections would otherwise hold the close open until they time out.
         http.closeIdleConnections();
       });
+      ctx.aggregates.flush?.();
       await authority.close();
       await cluster?.close();
       db.close();

@@ -28,7 +28,7 @@ export class TrackRepository {
     const pair = db.prepare('INSERT OR IGNORE INTO an_pairs (show_id, type, session_id, card_key, product_id, mode) VALUES (?, ?, ?, ?, ?, ?)');
     // One transaction per batch: the raw rows and the aggregates are written together or not at all, and an
     // event whose id was stored before changes neither.
-    this.insertMany = db.transaction((events: TrackEvent[], source: TrackSource, at: number) => {
+    this.insertMany = db.transaction((batches: TrackEvent[][], source: TrackSource, at: number) => batches.map((events) => {
       let stored = 0;
       for (const e of events) {
         const type = source === 'client' && e.type === 'purchase' ? 'purchase_signal' : e.type;
@@ -45,7 +45,7 @@ export class TrackRepository {
         }
       }
       return stored;
-    });
+    }));
     this.aggregateStmts = {
       views: db.prepare<[string], { session_id: string; mode: string; clip_id: string }>('SELECT session_id, mode, clip_id FROM an_views WHERE show_id = ?'),
       heartbeats: db.prepare<[string], { mode: string; n: number }>('SELECT mode, n FROM an_heartbeats WHERE show_id = ?'),
@@ -72,7 +72,12 @@ export class TrackRepository {
 
   /** Stores the events; answers how many were new (a repeated `eventId` is not stored again). */
   record(events: TrackEvent[], source: TrackSource): number {
-    return this.insertMany(events, source, this.clock());
+    return this.insertMany([events], source, this.clock())[0]!;
+  }
+
+  /** Several batches in one transaction (one disk sync for all); answers how many of each were new. */
+  recordBatches(batches: TrackEvent[][], source: TrackSource): number[] {
+    return this.insertMany(batches, source, this.clock());
   }
 
   /** The show's analytics aggregates, kept as beacons arrived: the report reads these, never the raw events. */
