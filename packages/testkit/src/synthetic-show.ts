@@ -3,6 +3,7 @@
 // beacons), orders and a refund as Shopify webhooks. Its expected totals are counted here by construction, from
 // what each generated session did, not by the code under test.
 import { randomBytes } from 'node:crypto';
+import { rng } from './rng.js';
 
 export interface SyntheticCard {
   cardId: string;
@@ -42,20 +43,8 @@ export interface SyntheticShow {
   expected: Expected;
 }
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function syntheticShow(options: { showId: string; sessions: number; cards: SyntheticCard[]; liveEdgeMs: number; seed?: number; batchSize?: number }): SyntheticShow {
-  const rand = prng(options.seed ?? 1);
+  const rand = rng(options.seed ?? 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const events: Record<string, unknown>[] = [];
   const run = randomBytes(4).toString('hex');

@@ -5,18 +5,10 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Product } from '../../../packages/shared/src/contract/product.js';
+import { rng } from '@cuecart/testkit/rng';
 
-/** mulberry32: small deterministic PRNG so every run benchmarks the same catalog and transcript. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator every benchmark uses, so every run benchmarks the same catalog and transcript. */
+export { rng };
 
 const SYL = ['ka', 'lo', 'mi', 'ra', 'ven', 'tor', 'sel', 'bri', 'dun', 'ae', 'qui', 'no', 'sha', 'pel', 'ter', 'vo', 'lin', 'gar', 'fen', 'ost'];
 const TYPES = ['Serum', 'Moisturizer', 'Tote', 'Scarf', 'Kettle', 'Skillet', 'Candle', 'Earbuds', 'Lamp', 'Blanket', 'Backpack',
