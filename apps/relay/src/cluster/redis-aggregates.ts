@@ -49,7 +49,11 @@ export class RedisAggregates implements AggregateStore {
   async add(events: TrackEvent[]): Promise<number> {
     this.track.record(events, 'client');
     const byShow = new Map<string, Triple[]>();
-    for (const e of events) byShow.set(e.showId, [...(byShow.get(e.showId) ?? []), encode(e)]);
+    for (const e of events) {
+      const list = byShow.get(e.showId);
+      if (list) list.push(encode(e));
+      else byShow.set(e.showId, [encode(e)]);
+    }
     let fresh = 0;
     for (const [showId, batch] of byShow) fresh += Number(await this.redis.eval(ADD, { keys: keys(showId), arguments: [JSON.stringify(batch)] }));
     return fresh;

@@ -42,9 +42,12 @@ export function viewers(events: readonly FigureEvent[]): number {
   return sessionsWith(events, 'view').size;
 }
 
+/** The viewer-minutes a number of heartbeats stands for: × 10 s ÷ 60. */
+export const minutesOf = (heartbeats: number): number => (heartbeats * HEARTBEAT_SECONDS) / 60;
+
 /** Viewer-minutes: heartbeats × 10 s ÷ 60 (each heartbeat once: ingest drops repeated event ids). */
 export function viewerMinutes(events: readonly FigureEvent[]): number {
-  return (events.filter((e) => e.type === 'heartbeat').length * HEARTBEAT_SECONDS) / 60;
+  return minutesOf(events.filter((e) => e.type === 'heartbeat').length);
 }
 
 /** The most distinct live sessions with a heartbeat in one minute of show time (minute = ⌊mediaMs ÷ 60,000⌋). */
@@ -203,10 +206,18 @@ export interface ProductFigures {
 export function productFigures(events: readonly FigureEvent[], orders: readonly Order[], stretches: readonly CardStretch[]): ProductFigures[] {
   const screen = screenTimeMs(stretches);
   const ids = new Set<string>([...screen.keys()]);
-  for (const e of events) if (e.productId && e.type !== 'view' && e.type !== 'heartbeat') ids.add(e.productId);
+  // Each product's events, grouped once: the table is one pass over the events, not one per product.
+  const byProduct = new Map<string, FigureEvent[]>();
+  for (const e of events) {
+    if (!e.productId || e.type === 'view' || e.type === 'heartbeat') continue;
+    ids.add(e.productId);
+    const list = byProduct.get(e.productId);
+    if (list) list.push(e);
+    else byProduct.set(e.productId, [e]);
+  }
   for (const o of orders) for (const l of o.lines) ids.add(l.productId);
   return [...ids].map((productId) => {
-    const counts = cardCounts(events.filter((e) => e.productId === productId));
+    const counts = cardCounts(byProduct.get(productId) ?? []);
     let count = 0;
     let units = 0;
     let revenue = 0;

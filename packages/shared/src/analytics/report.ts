@@ -6,12 +6,16 @@ import type { Order } from '../contract/commerce.js';
 import {
   cardCounts,
   cardKeyOf,
+  concurrencyByMinute,
   FIGURE_MODES,
-  HEARTBEAT_SECONDS,
+  minutesOf,
+  peakConcurrent,
   productFigures,
   ratio,
   revenueByMode,
   buyers as countBuyers,
+  viewers as countViewers,
+  viewToPurchase,
   type CardStretch,
   type FigureEvent,
   type FigureMode,
@@ -89,19 +93,22 @@ export interface AnalyticsReport {
   products: ProductFigures[];
 }
 
-/** The interactions as the events figures.ts counts (one per distinct pair: they count each once anyway). */
-function pairEvents(agg: Aggregates): FigureEvent[] {
-  return agg.pairs.map((p) => ({ type: p.type, sessionId: p.sessionId, mode: p.mode, productId: p.productId, ...(p.cardKey.startsWith('product:') ? {} : { cardId: p.cardKey }) }));
+/**
+ * The aggregates as the events figures.ts counts: one per distinct view, live minute and interaction (the
+ * figures count each of those once anyway), so every definition stays in figures.ts.
+ */
+function asEvents(agg: Aggregates) {
+  const views: FigureEvent[] = agg.views.map((v) => ({ type: 'view', sessionId: v.sessionId, mode: v.mode, clipId: v.clipId }));
+  const minutes: FigureEvent[] = agg.liveMinutes.map((m) => ({ type: 'heartbeat', sessionId: m.sessionId, mode: 'live', mediaMs: m.minute * 60_000 }));
+  const interactions: FigureEvent[] = agg.pairs.map((p) => ({ type: p.type, sessionId: p.sessionId, mode: p.mode, productId: p.productId, ...(p.cardKey.startsWith('product:') ? {} : { cardId: p.cardKey }) }));
+  return { views, minutes, interactions };
 }
 
 export function analyticsReport(showId: string, agg: Aggregates, orders: readonly Order[], stretches: readonly CardStretch[], currencyCode: string): AnalyticsReport {
-  const interactions = pairEvents(agg);
-  const byMinute = new Map<number, number>();
-  for (const m of agg.liveMinutes) byMinute.set(m.minute, (byMinute.get(m.minute) ?? 0) + 1);
-  const concurrency = [...byMinute].sort((a, b) => a[0] - b[0]).map(([minute, sessions]) => ({ minute, sessions }));
-  const heartbeats = FIGURE_MODES.reduce((n, m) => n + agg.heartbeats[m], 0);
-  const viewerMinutes = (heartbeats * HEARTBEAT_SECONDS) / 60;
-  const viewers = new Set(agg.views.map((v) => v.sessionId)).size;
+  const { views, minutes, interactions } = asEvents(agg);
+  const concurrency = concurrencyByMinute(minutes);
+  const viewerMinutes = minutesOf(FIGURE_MODES.reduce((n, m) => n + agg.heartbeats[m], 0));
+  const viewers = countViewers(views);
   const revenue = revenueByMode(orders);
   const counts = cardCounts(interactions);
   const buyers = countBuyers(orders);
@@ -110,8 +117,8 @@ export function analyticsReport(showId: string, agg: Aggregates, orders: readonl
       const c = cardCounts(interactions.filter((e) => e.mode === mode));
       const modeOrders = orders.filter((o) => (o.mode ?? 'live') === mode);
       const figures: ModeFigures = {
-        viewers: new Set(agg.views.filter((v) => v.mode === mode).map((v) => v.sessionId)).size,
-        viewerMinutes: (agg.heartbeats[mode] * HEARTBEAT_SECONDS) / 60,
+        viewers: countViewers(views.filter((v) => v.mode === mode)),
+        viewerMinutes: minutesOf(agg.heartbeats[mode]),
         impressions: c.impressions,
         clicks: c.clicks,
         addToCarts: c.addToCarts,
@@ -125,14 +132,14 @@ export function analyticsReport(showId: string, agg: Aggregates, orders: readonl
     showId,
     viewers,
     viewerMinutes,
-    peakConcurrent: Math.max(0, ...concurrency.map((c) => c.sessions)),
+    peakConcurrent: peakConcurrent(minutes),
     impressions: counts.impressions,
     clicks: counts.clicks,
     addToCarts: counts.addToCarts,
     orders: orders.length,
     buyers,
     revenue: { ...revenue, currencyCode },
-    viewToPurchase: ratio(buyers, viewers),
+    viewToPurchase: viewToPurchase(views, orders),
     revenuePerViewerMinute: ratio(revenue.total, viewerMinutes),
     byMode,
     concurrency,

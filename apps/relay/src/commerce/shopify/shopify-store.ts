@@ -9,7 +9,7 @@ import { fail, openCart, ownCart } from '../cart-access.js';
 import type { CartRecord, CartStore } from '../cart-store.js';
 import type { CommerceProvider, NewLine, Result } from '../commerce-provider.js';
 import { moneyOf } from '../money.js';
-import { lineIdOf } from '../pricing.js';
+import { lineIdOf, namedVariant } from '../pricing.js';
 import { storefrontError } from './shopify-catalog.js';
 import type { ShopifyShops } from './shopify-shops.js';
 import type { StorefrontResult } from './storefront-client.js';
@@ -201,7 +201,7 @@ export class ShopifyStore implements CommerceProvider {
   }
 }
 
-/** The variant to put in the cart: the one named, or the product's only one. */
+/** The variant to put in the cart: the one named (the stores' common rule), or the product's only one. */
 export function pickVariant(product: Product, variantId: string | undefined): Result<string> {
   const variants = product.variants ?? [];
   if (variantId === undefined) {
@@ -209,10 +209,10 @@ export function pickVariant(product: Product, variantId: string | undefined): Re
     if (variants.length === 0) return fail('invalid', `${product.title} has no variants in the store: it cannot be added`);
     return fail('invalid', `${product.title} comes in ${variants.length} variants: choose one (send its variantId)`);
   }
-  const variant = variants.find((v) => v.id === variantId);
-  if (!variant) return fail('not_found', `variant "${variantId}" is not a variant of ${product.title}`);
-  if (variant.available === false || !product.available) return fail('conflict', `${product.title} (${variant.title}) is sold out`);
-  return { ok: true, value: variant.id };
+  const named = namedVariant(product, variantId);
+  if (!named.ok) return named;
+  if (!product.available) return fail('conflict', `${product.title} (${named.value!.title}) is sold out`);
+  return { ok: true, value: named.value!.id };
 }
 
 function variantLabel(product: Product, variantId: string): string {
