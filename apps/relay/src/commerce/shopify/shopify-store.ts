@@ -70,9 +70,9 @@ export class ShopifyStore implements CommerceProvider {
     const answer = await client.request<{ cartCreate: CartPayload }>('cartCreate', { input: { attributes } }, buyerIp);
     const created = this.payload(answer, (d) => d.cartCreate);
     if (!created.ok) return created;
-    const record: CartRecord = { id, showId, sessionId, mode, createdAt: this.clock(), externalId: created.value.id };
+    const record: CartRecord = { id, showId, sessionId, mode, createdAt: this.clock(), externalId: created.value.cart.id };
     await this.store.createCart(record);
-    return { ok: true, value: this.view(record, created.value) };
+    return { ok: true, value: this.view(record, created.value.cart) };
   }
 
   async getCart(cartId: string, sessionId: string | undefined, buyerIp?: string): Promise<Result<Cart>> {
@@ -100,22 +100,21 @@ export class ShopifyStore implements CommerceProvider {
     if (!current.ok) return current;
     // One line per variant: a second add grows it (the first card that sold it keeps the attribution).
     const existing = current.value.lines.nodes.find((l) => l.merchandise.id === variant.value);
+    type Changed = { cartLinesUpdate?: CartPayload; cartLinesAdd?: CartPayload };
     const answer = existing
-      ? await client.request<{ cartLinesUpdate: CartPayload }>('cartLinesUpdate', { cartId: record.externalId, lines: [{ id: existing.id, quantity: Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity) }] }, buyerIp)
-      : await client.request<{ cartLinesAdd: CartPayload }>(
+      ? await client.request<Changed>('cartLinesUpdate', { cartId: record.externalId, lines: [{ id: existing.id, quantity: Math.min(MAX_LINE_QUANTITY, existing.quantity + line.quantity) }] }, buyerIp)
+      : await client.request<Changed>(
           'cartLinesAdd',
           { cartId: record.externalId, lines: [{ merchandiseId: variant.value, quantity: line.quantity, attributes: line.cardId ? [{ key: ATTR.card, value: line.cardId }] : [] }] },
           buyerIp,
         );
-    const pick = (d: { cartLinesUpdate?: CartPayload; cartLinesAdd?: CartPayload }) => d.cartLinesUpdate ?? d.cartLinesAdd;
-    const changed = this.payload(answer as StorefrontResult<{ cartLinesUpdate?: CartPayload; cartLinesAdd?: CartPayload }>, pick);
+    const changed = this.payload(answer, (d) => d.cartLinesUpdate ?? d.cartLinesAdd);
     if (!changed.ok) return changed;
-    const soldOut = (pick((answer as { data: { cartLinesUpdate?: CartPayload; cartLinesAdd?: CartPayload } }).data)?.warnings ?? []).find((w) => w.code === 'MERCHANDISE_OUT_OF_STOCK');
-    if (soldOut) {
+    if (changed.value.warnings.some((w) => w.code === 'MERCHANDISE_OUT_OF_STOCK')) {
       this.onSoldOut(record.showId, product.id);
       return fail('conflict', `${product.title}${variantLabel(product, variant.value)} is sold out`);
     }
-    return { ok: true, value: this.view(record, changed.value) };
+    return { ok: true, value: this.view(record, changed.value.cart) };
   }
 
   async updateLine(cartId: string, sessionId: string | undefined, lineId: string, quantity: number, buyerIp?: string): Promise<Result<Cart>> {
@@ -136,7 +135,7 @@ export class ShopifyStore implements CommerceProvider {
     if (!client) return fail('not_found', `show "${record.showId}" does not exist`);
     const answer = await client.request<{ cartLinesUpdate: CartPayload }>('cartLinesUpdate', { cartId: record.externalId, lines: [{ id: target.id, quantity }] }, buyerIp);
     const changed = this.payload(answer, (d) => d.cartLinesUpdate);
-    return changed.ok ? { ok: true, value: this.view(record, changed.value) } : changed;
+    return changed.ok ? { ok: true, value: this.view(record, changed.value.cart) } : changed;
   }
 
   async startCheckout(cartId: string, sessionId: string | undefined, buyerIp?: string): Promise<Result<CheckoutStart>> {
@@ -165,14 +164,14 @@ export class ShopifyStore implements CommerceProvider {
     return { ok: true, value: answer.data.cart };
   }
 
-  /** The cart from a mutation's payload, or its first user error as a message a shopper can act on. */
-  private payload<D>(answer: StorefrontResult<D>, pick: (data: D) => CartPayload | undefined): Result<CartNode> {
+  /** A mutation's payload with its cart, or its first user error as a message a shopper can act on. */
+  private payload<D>(answer: StorefrontResult<D>, pick: (data: D) => CartPayload | undefined): Result<CartPayload & { cart: CartNode }> {
     if (!answer.ok) return unavailable(answer.failure.message, storefrontError(answer.failure).code);
     const payload = pick(answer.data);
     const error = payload?.userErrors[0];
     if (error) return fail(error.code === 'INVALID' && /does not exist/.test(error.message) ? 'not_found' : 'invalid', `the store refused the change: ${error.message}`);
     if (!payload?.cart) return fail('unavailable', 'the store answered without a cart: try again');
-    return { ok: true, value: payload.cart };
+    return { ok: true, value: { ...payload, cart: payload.cart } };
   }
 
   private view(record: CartRecord, node: CartNode): Cart {
