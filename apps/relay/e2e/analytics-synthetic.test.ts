@@ -4,7 +4,7 @@
 // with the beacons split between them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterPair } from '@cuecart/testkit/cluster-pair';
-import { ADMIN_TOKEN, api, mintToken, type RelayProcess } from '@cuecart/testkit/relay';
+import { ADMIN_TOKEN, api, connect, emitAck, mintToken, products, received, sleep, type RelayProcess } from '@cuecart/testkit/relay';
 import { suiteRelay } from '@cuecart/testkit/suite-relay';
 import { demoShopFixture, sendShopifyWebhook, startShopifyServer, type ShopifyServer } from '@cuecart/testkit/shopify-server';
 import { orderWebhook, syntheticShow, type Expected } from '@cuecart/testkit/synthetic-show';
@@ -84,5 +84,59 @@ describe(`a synthetic show of ${SESSIONS} sessions`, () => {
   it('is reproduced exactly by two relays sharing Redis, whichever took each beacon', async () => {
     const { producer, expected } = await replay([pair.a, pair.b], 'syn-two');
     for (const relay of [pair.a, pair.b]) expectReport((await api(relay, 'GET', '/api/shows/syn-two/analytics', undefined, producer)).body, expected);
+  });
+});
+
+describe('screen time in a cluster', () => {
+  it('is read from the shared command log, the same on both relays', async () => {
+    const created = await api(pair.a, 'POST', '/api/shows', { id: 'screen-two', title: 'Screen time', streamEpochMs: Date.now() - 60_000, catalog: { provider: 'inline', products } }, ADMIN_TOKEN);
+    expect(created.status).toBe(201);
+    const producer = await mintToken(pair.a, 'screen-two', 'producer');
+    const command = (relay: RelayProcess, id: string, body: Record<string, unknown>) => api(relay, 'POST', '/api/shows/screen-two/commands', { id, ...body }, producer);
+    expect((await command(pair.a, 'live', { type: 'status', status: 'live' })).body.ok).toBe(true);
+    // On air through relay A, off through relay B.
+    expect((await command(pair.a, 'on', { type: 'feature', productId: 'p-kettle' })).body.ok).toBe(true);
+    await sleep(400);
+    expect((await command(pair.b, 'off', { type: 'unfeature', productId: 'p-kettle' })).body.ok).toBe(true);
+    const times = [];
+    for (const relay of [pair.a, pair.b]) {
+      const body = (await api(relay, 'GET', '/api/shows/screen-two/analytics', undefined, producer)).body;
+      times.push(body.products.find((p: { productId: string }) => p.productId === 'p-kettle').screenTimeMs as number);
+    }
+    expect(times[0]).toBeGreaterThanOrEqual(350);
+    expect(times[0]).toBeLessThan(5000);
+    expect(times[1]).toBe(times[0]);
+  });
+});
+
+describe('live tiles in a cluster', () => {
+  it("count the beacons every relay took, for a producer on either", async () => {
+    const created = await api(pair.a, 'POST', '/api/shows', { id: 'tiles-two', title: 'Tiles', streamEpochMs: Date.now() - 60_000, catalog: { provider: 'inline', products } }, ADMIN_TOKEN);
+    expect(created.status).toBe(201);
+    const producer = await mintToken(pair.a, 'tiles-two', 'producer');
+    expect((await api(pair.a, 'POST', '/api/shows/tiles-two/commands', { id: 'live', type: 'status', status: 'live' }, producer)).body.ok).toBe(true);
+    expect((await api(pair.a, 'POST', '/api/shows/tiles-two/commands', { id: 'on', type: 'feature', productId: 'p-kettle' }, producer)).body.ok).toBe(true);
+    const onA = await connect(pair.a, '/producer', { token: producer });
+    const onB = await connect(pair.b, '/producer', { token: producer });
+    try {
+      const viewer = await connect(pair.b, '/viewer', { show: 'tiles-two' });
+      const cardId = (await emitAck(viewer, 'overlay:get', undefined)).state.featured[0].cardId as string;
+      viewer.close();
+      const ev = (type: string, sessionId: string, extra: Record<string, unknown> = {}) => ({ type, showId: 'tiles-two', sessionId, mode: 'live', ...extra });
+      // Two viewers' beacons reach relay A, one viewer's and the click reach relay B.
+      expect((await api(pair.a, 'POST', '/api/track', { events: [ev('view', 'v1'), ev('view', 'v2')] })).status).toBe(202);
+      expect((await api(pair.b, 'POST', '/api/track', { events: [ev('view', 'v3'), ev('click', 'v3', { cardId, productId: 'p-kettle' })] })).status).toBe(202);
+      for (const socket of [onA, onB]) {
+        await expect
+          .poll(() => {
+            const last = received(socket, 'metrics').at(-1);
+            return last && { viewersNow: last.viewersNow, clicks: last.perCard.find((c: { cardId: string }) => c.cardId === cardId)?.clicks };
+          }, { timeout: 5000 })
+          .toEqual({ viewersNow: 3, clicks: 1 });
+      }
+    } finally {
+      onA.close();
+      onB.close();
+    }
   });
 });

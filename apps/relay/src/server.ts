@@ -90,6 +90,8 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const carts = cluster ? cluster.carts : new SqliteCartStore(db);
   const aggregates = cluster ? cluster.aggregates(track) : new SqliteAggregates(track);
   const liveMetrics = new LiveMetricsWindow();
+  // In a cluster the tiles count every relay's beacons.
+  const liveSink = cluster ? await cluster.liveMetrics(liveMetrics) : liveMetrics;
   const guardedFetch = providerFetch(config.allowPrivateUrls);
   const shopify = createShopify({ authority, carts, track, lease: cluster ? cluster.lease : SOLO_LEASE, logger, guardedFetch, refresh: { pollMs: config.shopifyPollMs } });
   const ctx: RelayContext = {
@@ -100,7 +102,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     origins: new ShowOrigins(authority),
     authority,
     track,
-    beacons: new BeaconIntake(authority, aggregates, limits, undefined, Date.now, liveMetrics),
+    beacons: new BeaconIntake(authority, aggregates, limits, undefined, Date.now, liveSink),
     aggregates,
     liveMetrics,
     commerce: new CommerceRouter(authority, carts, new DemoStore(carts, authority, track), shopify.store),

@@ -7,7 +7,7 @@ import { clientKey } from '../limits/client-address.js';
 import { retryAfterSeconds, type Limits } from '../limits/limits.js';
 import { KeyedBuckets, type Clock } from '../limits/token-bucket.js';
 import type { AggregateStore } from './aggregate-store.js';
-import type { LiveMetricsWindow } from './live-metrics.js';
+import type { LiveMetricsSink } from './live-metrics.js';
 
 /** `ignored`: events taken but not counted, because they cannot have happened (a heartbeat outside the show). */
 export type Intake = { ok: true; accepted: number; duplicates: number; ignored: number } | { ok: false; error: ApiError; retryAfterSeconds?: number };
@@ -22,7 +22,7 @@ export class BeaconIntake {
     clock?: Clock,
     private readonly now: () => number = Date.now,
     /** The producer's live tiles, fed with every counted beacon. */
-    private readonly live?: LiveMetricsWindow,
+    private readonly live?: LiveMetricsSink,
   ) {
     this.budget = limits.enabled ? new KeyedBuckets(limits.beacons.perAddress, { maxKeys: limits.maxKeys, clock }) : undefined;
   }

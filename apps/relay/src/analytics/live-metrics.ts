@@ -1,5 +1,6 @@
 // The producer's live tiles (`metrics` on /producer): viewers now, and per card on air the clicks and adds to
-// cart of the last minute. Kept in memory from the beacons this relay takes, pruned as they age.
+// cart of the last minute. Kept in memory from the beacons this relay takes (in a cluster, every relay's:
+// cluster/redis-live-metrics.ts), pruned as they age.
 import type { LiveMetrics, TrackEvent } from '@cuecart/shared';
 
 /** A session counts as watching for two heartbeat intervals after its last view or heartbeat. */
@@ -13,7 +14,12 @@ interface ShowWindow {
   cards: { at: number; cardId: string; productId: string; type: 'click' | 'add_to_cart' }[];
 }
 
-export class LiveMetricsWindow {
+/** Where counted beacons go for the tiles: this relay's window, or in a cluster every relay's. */
+export interface LiveMetricsSink {
+  add(events: readonly TrackEvent[]): void;
+}
+
+export class LiveMetricsWindow implements LiveMetricsSink {
   private readonly shows = new Map<string, ShowWindow>();
 
   constructor(private readonly now: () => number = Date.now) {}

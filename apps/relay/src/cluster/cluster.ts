@@ -12,6 +12,8 @@ import type { Logger } from '../logger.js';
 import { RedisCartStore } from './redis-cart-store.js';
 import { RedisLease } from './redis-lease.js';
 import { RedisAggregates } from './redis-aggregates.js';
+import { RedisLiveMetrics } from './redis-live-metrics.js';
+import type { LiveMetricsWindow } from '../analytics/live-metrics.js';
 import type { TrackRepository } from '../analytics/track-repository.js';
 import { checkDurability, type DurabilityCheck } from './redis-durability.js';
 import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
@@ -27,6 +29,8 @@ export interface Cluster {
   lease: RedisLease;
   /** The analytics aggregates every relay adds to and reads (raw rows stay in each relay's `track`). */
   aggregates(track: TrackRepository): RedisAggregates;
+  /** Feeds `window` with every relay's live beacons; the sink answers where this relay's go. */
+  liveMetrics(window: LiveMetricsWindow): Promise<RedisLiveMetrics>;
   /** Starts fan-out through the Redis adapter. */
   attach(io: Server): Promise<void>;
   close(): Promise<void>;
@@ -79,6 +83,10 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
     carts: new RedisCartStore(redis),
     lease: new RedisLease(redis),
     aggregates: (track) => new RedisAggregates(redis, track),
+    async liveMetrics(window) {
+      await RedisLiveMetrics.listen(subscriber, window, logger);
+      return new RedisLiveMetrics(redis, logger);
+    },
     async attach(io) {
       // Show changes reach the authority through its store (RedisShowStore.watch), not from here.
       io.adapter(createAdapter(adapterClient));

@@ -2,7 +2,7 @@
 // can take any show's commands. A Lua script checks the command id and the expected seq and writes
 // atomically, so seq stays strictly +1 across relays. Durability is Redis's: run it with
 // `appendonly yes` and `appendfsync always` (see README), then an acknowledged command is on disk.
-import type { Activity, Command, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Activity, Command, LoggedState, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { RedisClientType } from 'redis';
 import { toActivity, type LoggedAnswer } from '../shows/command-log.js';
 import type { StoredShow } from '../shows/show-repository.js';
@@ -126,7 +126,8 @@ export class RedisShowStore implements ShowStore {
 
   private async commit(entry: CommitEntry): Promise<{ kind: 'ok' } | { kind: 'duplicate'; answer: LoggedAnswer } | { kind: 'stale'; state: OverlayState | undefined }> {
     const answer: LoggedAnswer = { body: entry.body, ack: entry.ack };
-    const logEntry = entry.state ? JSON.stringify({ seq: entry.state.seq, commandId: entry.commandId, body: entry.body, by: entry.by, at: entry.at }) : '';
+    // Each entry keeps the state it made: the cards' time on air (stateLog) is read from the log, as in SQLite.
+    const logEntry = entry.state ? JSON.stringify({ seq: entry.state.seq, commandId: entry.commandId, body: entry.body, by: entry.by, at: entry.at, state: entry.state }) : '';
     const event: ShowEvent | undefined = entry.state
       ? { type: 'committed', showId: entry.showId, state: entry.state, entry: toActivity(entry.state.seq, JSON.parse(entry.body) as Command, entry.by, entry.at) }
       : undefined;
@@ -144,6 +145,15 @@ export class RedisShowStore implements ShowStore {
     return rows.map((raw) => {
       const r = JSON.parse(raw) as { seq: number; body: string; by: string; at: number };
       return toActivity(r.seq, JSON.parse(r.body) as Command, r.by, r.at);
+    });
+  }
+
+  /** Every accepted state in seq order (entries written before states were kept in the log have none). */
+  async stateLog(showId: string): Promise<LoggedState[]> {
+    const rows = await this.redis.lRange(key(showId, 'log'), 0, -1);
+    return rows.flatMap((raw) => {
+      const r = JSON.parse(raw) as { at: number; state?: OverlayState };
+      return r.state ? [{ state: r.state, at: r.at }] : [];
     });
   }
 
