@@ -3,6 +3,7 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { DataDirBusyError } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { seedDemoEpisode } from './demo/demo-episode.js';
 import { createLogger } from './logger.js';
 import { createRelay } from './server.js';
 
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
   if (relay.generated.includes('secret')) console.log(`generated a token signing secret (kept in ${config.dataDir}/secret)`);
 
   let demo;
-  if (config.demo) demo = await seedDemo(relay.ctx);
+  let episode;
+  if (config.demo) {
+    demo = await seedDemo(relay.ctx);
+    episode = await seedDemoEpisode(relay.ctx);
+  }
 
   let address;
   try {
@@ -50,6 +55,10 @@ async function main(): Promise<void> {
   relay.sources.startAll();
   console.log(`listening on ${base}`);
   if (demo) printDemo(base, demo);
+  if (episode) {
+    console.log(`demo episode "${episode.showId}" (ended${episode.created ? ', seeded now' : ''}):`);
+    console.log(`  report:    ${base}/console/report/${episode.showId}#token=${episode.producerToken}`);
+  }
 }
 
 function printDemo(base: string, demo: Awaited<ReturnType<typeof seedDemo>>): void {

@@ -8,6 +8,7 @@ export * from './time/show-ms.js';
 /** The analytics figures (DESIGN.md "Analytics"), one definition each. */
 export * as figures from './analytics/figures.js';
 export { cardStretches, type LoggedState } from './analytics/stretches.js';
+export type { CardStretch } from './analytics/figures.js';
 export { aggregate, analyticsReport, type Aggregates, type AnalyticsReport, type ModeFigures } from './analytics/report.js';
 export {
   createMentionTracker,

@@ -1,4 +1,5 @@
-// Renderer entry: /console is the producer console, /prompter/:show the host prompter, /console/store connects a store.
+// Renderer entry: /console is the producer console, /prompter/:show the host prompter, /console/store connects a store,
+// /console/report/:show is a show's report.
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './features/console/ConsoleApp.js';
 import { PrompterApp } from './features/prompter/PrompterApp.js';
@@ -18,6 +19,12 @@ if (!session.ok) {
   root.render(<p className="fatal">{session.message}</p>);
 } else if (session.page === 'prompter') {
   root.render(<PrompterApp session={session} />);
+} else if (session.page === 'report') {
+  // The report and its chart library load only on the report page.
+  import('./features/report/ReportApp.js').then(
+    ({ ReportApp }) => root.render(<ReportApp session={session} />),
+    () => root.render(<p className="fatal">The report could not be loaded: check the connection to the relay and reload the page.</p>),
+  );
 } else if (session.page === 'store') {
   root.render(<ConnectStoreApp session={session} />);
 } else {

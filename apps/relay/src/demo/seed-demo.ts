@@ -11,13 +11,19 @@ export const DEMO_SHOW_ID = 'demo';
 export const DEMO_CATALOG_PATH = join(DEMO_DIR, 'catalog.json');
 const DemoTranscript = z.object({ loopMs: z.number().int().min(1000), script: z.array(ScriptLine).min(1) });
 
-/** The host's lines at their times in the demo recording, replayed by the simulated feed on every loop. */
-function demoTranscript(): TranscriptSourceSpec | undefined {
+/** The host's lines at their times in the demo recording (one loop of it). */
+export function demoScript(): z.infer<typeof DemoTranscript> | undefined {
   const file = join(DEMO_DIR, 'transcript.json');
   if (!existsSync(file)) return undefined;
   const parsed = DemoTranscript.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`the demo transcript ${file} is broken: regenerate it with scripts/media/make-demo-media.sh`);
-  return { provider: 'simulated', script: parsed.data.script, loopMs: parsed.data.loopMs };
+  return parsed.data;
+}
+
+/** The demo's lines, replayed by the simulated feed on every loop. */
+function demoTranscript(): TranscriptSourceSpec | undefined {
+  const script = demoScript();
+  return script && { provider: 'simulated', script: script.script, loopMs: script.loopMs };
 }
 
 export interface DemoAccess {

@@ -72,7 +72,7 @@ export function pageRoutes(ctx: RelayContext): Router {
     res.sendFile(consoleIndex);
   };
   router.use('/console/assets', express.static(join(CONSOLE_DIST, 'assets'), { maxAge: '1y', immutable: true, fallthrough: false }));
-  router.get(['/console', '/console/', '/console/store'], sendConsole);
+  router.get(['/console', '/console/', '/console/store', '/console/report/:show'], sendConsole);
   router.get('/prompter/:show', sendConsole);
 
   router.get('/watch/:show', (req, res) => {

@@ -123,9 +123,10 @@ export class ShowAuthority {
   }
 
   /** Applies a parsed command. The same command id is applied once and always answered the same way. */
-  submit(showId: string, command: Command, by: string): Promise<Ack> {
+  /** `at`: when the command was given, for an episode recorded elsewhere (the demo's); by default now. */
+  submit(showId: string, command: Command, by: string, at?: number): Promise<Ack> {
     const previous = this.queues.get(showId) ?? Promise.resolve();
-    const run = previous.then(() => this.apply(showId, command, by));
+    const run = previous.then(() => this.apply(showId, command, by, at));
     const settled = run.catch(() => undefined);
     this.queues.set(showId, settled);
     void settled.then(() => {
@@ -134,7 +135,7 @@ export class ShowAuthority {
     return run;
   }
 
-  private async apply(showId: string, command: Command, by: string): Promise<Ack> {
+  private async apply(showId: string, command: Command, by: string, at: number | undefined): Promise<Ack> {
     const rt = await this.ensure(showId);
     if (!rt) return { ok: false, error: apiError('not_found', `show "${showId}" does not exist`) };
     const body = JSON.stringify(command);
@@ -143,7 +144,7 @@ export class ShowAuthority {
     const decide = (given: OverlayState): CommitEntry => {
       // The store's watch may have brought an even newer state meanwhile: decide on the newest known.
       const state = rt.state.seq > given.seq ? rt.state : given;
-      const now = this.clock();
+      const now = at ?? this.clock();
       const refused = storeRefuses(rt.spec, command);
       const result = refused ? { ok: false as const, error: refused } : applyCommand(state, command, rt.catalog, now);
       const ack: Ack = result.ok ? { ok: true, seq: result.state.seq } : { ok: false, error: result.error };

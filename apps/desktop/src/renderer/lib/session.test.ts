@@ -15,6 +15,11 @@ describe('readSession', () => {
     const s = readSession(at('/console/store'));
     expect(!s.ok && s.message).toContain('admin token');
   });
+  it('reads the report page and its show, which asks for a producer token', () => {
+    expect(readSession(at('/console/report/autumn%20edit', '#token=p'))).toMatchObject({ ok: true, page: 'report', showId: 'autumn edit', token: 'p' });
+    const s = readSession(at('/console/report/demo'));
+    expect(!s.ok && s.message).toContain('producer token');
+  });
   it('says what to do without a token', () => {
     const s = readSession(at('/prompter/demo'));
     expect(s.ok).toBe(false);

@@ -72,9 +72,27 @@ function TopBar() {
       <PresenceList />
       <ConnectionStatus />
       <OpenPrompterButton />
+      <ReportLink />
       <SettingsButton />
     </header>
   );
+}
+
+/** The show's report (funnel, concurrency, products), in a tab of its own with this producer's token. */
+function ReportLink() {
+  const showId = useSession((s) => s.showId);
+  const relay = useSession((s) => s.relay);
+  const token = useSession((s) => s.token);
+  if (!showId) return null;
+  return (
+    <a className="btn" data-testid="open-report" href={reportUrl(relay, showId, token)} target="_blank" rel="noopener noreferrer">
+      Report ↗
+    </a>
+  );
+}
+
+export function reportUrl(relay: string, showId: string, token: string): string {
+  return `${relay}/console/report/${encodeURIComponent(showId)}#token=${encodeURIComponent(token)}`;
 }
 
 /** Go live from scheduled or ended; ending a live show asks first, since it clears the air. */
