@@ -36,6 +36,8 @@ describe('the post-show report', () => {
     expect(await tile('orders')).toBe(String(report.orders));
     expect(await tile('revenue')).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: report.revenue.currencyCode }).format(report.revenue.total));
     expect(await page.locator('.show-title').textContent()).toContain('Autumn Edit');
+    expect(report.quality.startupMs.sessions).toBe(report.viewers);
+    expect(await tile('startup')).toBe(`${(report.quality.startupMs.median / 1000).toFixed(report.quality.startupMs.median < 1000 ? 2 : 1)} s`);
 
     // Every chart drew onto its canvas.
     for (const chart of ['concurrency', 'funnel', 'modes', 'product-revenue', 'product-screen']) {
@@ -55,6 +57,11 @@ describe('the post-show report', () => {
 
     await page.getByRole('button', { name: 'Revenue', exact: true }).click();
     await page.screenshot({ path: `${SHOTS}console-report.png`, fullPage: true });
+    // On a phone it stacks into one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.querySelector('.cc-report')!.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${SHOTS}console-report-phone.png` });
+    await page.setViewportSize({ width: 1440, height: 1500 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toBe(`${SHOW}-products.csv`);

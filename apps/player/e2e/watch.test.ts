@@ -64,9 +64,9 @@ describe('watch page in Chromium', () => {
     await page.close();
   });
 
-  it('tells the relay the viewer is watching: a view after 3 s of playback, then a heartbeat every 10 s', async () => {
+  it('tells the relay the viewer is watching: a view after 3 s of playback, then a heartbeat every 10 s, with its playback quality', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const sent: { type: string; mediaMs?: number; productId?: string; at: number }[] = [];
+    const sent: { type: string; mediaMs?: number; productId?: string; eventId?: string; startupMs?: number; watchMs?: number; rebufferMs?: number; at: number }[] = [];
     page.on('websocket', (ws) =>
       ws.on('framesent', (frame) => {
         const text = String(frame.payload);
@@ -85,6 +85,19 @@ describe('watch page in Chromium', () => {
     // The heartbeat comes 10 s of playback into the session, about 7 s after the view.
     expect(beat.mediaMs! - view.mediaMs!).toBeGreaterThanOrEqual(6000);
     expect(sent.filter((e) => e.type === 'view')).toHaveLength(1);
+    // Quality: the startup time once, as soon as the first frame shows, then watch time with the heartbeat.
+    const quality = sent.filter((e) => e.type === 'quality');
+    expect(quality.filter((e) => e.startupMs !== undefined)).toHaveLength(1);
+    const startup = quality[0]!;
+    expect(startup.startupMs).toBeGreaterThan(0);
+    expect(startup.startupMs).toBeLessThan(10_000);
+    expect(quality.length).toBeGreaterThanOrEqual(2);
+    const watched = quality.reduce((n, e) => n + e.watchMs!, 0);
+    expect(watched).toBeGreaterThan(9000);
+    expect(quality.every((e) => e.rebufferMs! <= e.watchMs!)).toBe(true);
+    // Event ids sort in the order the events were made.
+    const ids = sent.map((e) => e.eventId!);
+    expect([...ids].sort()).toEqual(ids);
     await page.close();
   });
 

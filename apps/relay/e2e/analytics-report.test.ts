@@ -39,8 +39,16 @@ describe('the analytics report', () => {
       ev('click', 'C', k2), // C never saw k2: not counted
       ev('add_to_cart', 'A', k1), ev('add_to_cart', 'B', k1), ev('add_to_cart', 'D', { ...k2, mode: 'replay' }),
       ev('purchase', 'A', { ...k1, value: 1e6 }), // a page's purchase: a signal, never money
+      // Playback quality: A started in 0.6 s and stalled 1 s in 20 s; B in 1.8 s; C in 3.0 s (its second startup is not counted).
+      ev('quality', 'A', { startupMs: 600, watchMs: 600, rebufferMs: 0 }), ev('quality', 'A', { watchMs: 19_400, rebufferMs: 1_000 }),
+      ev('quality', 'B', { startupMs: 1_800, watchMs: 10_000, rebufferMs: 0 }),
+      ev('quality', 'C', { startupMs: 3_000, watchMs: 5_000, rebufferMs: 500 }), ev('quality', 'C', { startupMs: 100, watchMs: 5_000, rebufferMs: 0 }),
     ];
     expect((await api(suite.relay, 'POST', '/api/track', { events })).body).toEqual({ accepted: events.length - 1, ignored: 1 });
+    // A quality beacon claiming more stall than watch is refused, and so is the rest of its batch.
+    const bad = await api(suite.relay, 'POST', '/api/track', { events: [ev('view', 'E'), ev('quality', 'E', { watchMs: 1_000, rebufferMs: 2_000 })] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('rebufferMs is part of watchMs');
     // The same batch again (a lost answer): nothing changes.
     expect((await api(suite.relay, 'POST', '/api/track', { events })).body).toMatchObject({ accepted: 0 });
 
@@ -76,6 +84,8 @@ describe('the analytics report', () => {
       purchaseSignals: 1,
     });
     expect(body.revenuePerViewerMinute).toBeCloseTo(133 / (140 / 60), 10);
+    // Startups 600, 1800, 3000: median 1800, p90 3000; rebuffering 1500 of 40,000 ms watched.
+    expect(body.quality).toEqual({ startupMs: { median: 1_800, p90: 3_000, sessions: 3 }, rebufferingRatio: 1_500 / 40_000, watchMs: 40_000, rebufferMs: 1_500 });
     const kettle = body.products.find((p: { productId: string }) => p.productId === 'p-kettle');
     expect(kettle).toMatchObject({ impressions: 3, clicks: 2, ctr: 2 / 3, addToCarts: 2, orders: 1, units: 1, revenue: 89 });
     // On air from its take to its take-off, a few hundred ms here.

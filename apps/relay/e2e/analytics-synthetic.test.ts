@@ -66,6 +66,8 @@ function expectReport(body: Record<string, any>, expected: Expected) {
   });
   expect(body.viewerMinutes).toBeCloseTo(expected.viewerMinutes, 9);
   for (const k of ['live', 'replay', 'clip', 'total'] as const) expect(body.revenue[k]).toBeCloseTo(expected.revenue[k], 6);
+  const q = expected.quality;
+  expect(body.quality).toEqual({ startupMs: { median: q.startupMedianMs, p90: q.startupP90Ms, sessions: q.sessions }, rebufferingRatio: q.rebufferMs / q.watchMs, watchMs: q.watchMs, rebufferMs: q.rebufferMs });
   for (const [productId, p] of Object.entries(expected.products)) {
     const got = body.products.find((x: { productId: string }) => x.productId === productId);
     expect(got).toMatchObject({ impressions: p.impressions, clicks: p.clicks, addToCarts: p.addToCarts, orders: p.orders, units: p.units });

@@ -32,6 +32,7 @@ export interface Expected {
   buyers: number;
   revenue: { live: number; replay: number; clip: number; total: number };
   products: Record<string, { impressions: number; clicks: number; addToCarts: number; orders: number; units: number; revenue: number }>;
+  quality: { watchMs: number; rebufferMs: number; startupMedianMs: number; startupP90Ms: number; sessions: number };
 }
 
 export interface SyntheticShow {
@@ -62,6 +63,9 @@ export function syntheticShow(options: { showId: string; sessions: number; cards
   let clicks = 0;
   let addToCarts = 0;
   const orders: SyntheticOrder[] = [];
+  const startups: number[] = [];
+  let watchMs = 0;
+  let rebufferMs = 0;
 
   for (let s = 0; s < options.sessions; s++) {
     const sessionId = `syn-${s}`;
@@ -69,6 +73,10 @@ export function syntheticShow(options: { showId: string; sessions: number; cards
     // A few sessions never pass 3 s of playback: no view, no heartbeat.
     if (rand() < 0.05) continue;
     viewers += 1;
+    const startupMs = 200 + Math.floor(rand() * 3000);
+    startups.push(startupMs);
+    watchMs += startupMs;
+    ev('quality', sessionId, mode, { startupMs, watchMs: startupMs, rebufferMs: 0 });
     ev('view', sessionId, mode, { mediaMs: 0 });
     const start = Math.floor(rand() * (options.liveEdgeMs - 400_000));
     const beats = Math.floor(rand() * 30);
@@ -76,6 +84,10 @@ export function syntheticShow(options: { showId: string; sessions: number; cards
       const mediaMs = start + (i + 1) * 10_000;
       ev('heartbeat', sessionId, mode, { mediaMs });
       heartbeats += 1;
+      const stall = rand() < 0.1 ? Math.floor(rand() * 4000) : 0;
+      ev('quality', sessionId, mode, { watchMs: 10_000, rebufferMs: stall });
+      watchMs += 10_000;
+      rebufferMs += stall;
       if (mode === 'live') {
         const minute = Math.floor(mediaMs / 60_000);
         (liveMinutes.get(minute) ?? liveMinutes.set(minute, new Set()).get(minute)!).add(sessionId);
@@ -163,8 +175,15 @@ export function syntheticShow(options: { showId: string; sessions: number; cards
       buyers: new Set(orders.map((o) => o.sessionId)).size,
       revenue,
       products,
+      quality: { watchMs, rebufferMs, startupMedianMs: nearestRank(startups, 0.5), startupP90Ms: nearestRank(startups, 0.9), sessions: startups.length },
     },
   };
+}
+
+/** The value with at least a share p of the values at or below it. */
+function nearestRank(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(p * sorted.length) - 1] ?? 0;
 }
 
 /** An order as Shopify's `orders/create` webhook sends it, attributed to the show by its note attributes. */

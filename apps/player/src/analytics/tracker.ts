@@ -5,6 +5,7 @@ import { relayUrl } from '../config/urls.js';
 import { createBeaconQueue, type BeaconQueue } from './beacon-queue.js';
 import { createImpressionTimer, type ImpressionTimer } from './impressions.js';
 import type { Beat } from './playback-beats.js';
+import type { QualityReport } from './playback-quality.js';
 
 export interface TrackerOptions {
   relay: string;
@@ -14,6 +15,8 @@ export interface TrackerOptions {
   playheadMs(): number | null;
   /** The socket's acked `track`: true once answered, false on a timeout, 'offline' when not connected. */
   sendOverSocket(events: TrackEvent[]): Promise<boolean | 'offline'>;
+  /** The playback quality accrued since the last report, taken when the page hides or goes away. */
+  takeQuality?(): QualityReport | null;
 }
 
 export interface TrackedCard {
@@ -64,10 +67,16 @@ export class Tracker {
     this.queue.push({ ...this.base(beat.type), mediaMs: beat.mediaMs });
   }
 
+  /** Startup time, watch time and rebuffering since the last one. */
+  quality(report: QualityReport): void {
+    this.queue.push({ ...this.base('quality'), ...report });
+  }
+
   private base(type: TrackEvent['type']): TrackEvent {
     return {
-      // Unique per event, so a batch re-sent after a lost answer counts once.
-      eventId: `${this.o.sessionId.slice(0, 64)}.${(++this.sent).toString(36)}.${Math.floor(Math.random() * 2 ** 31).toString(36)}`,
+      // Unique per event, so a batch re-sent after a lost answer counts once; time-ordered (the wall clock in
+      // base 36, then this tracker's count), so the ids sort in the order the events were made.
+      eventId: `${Date.now().toString(36)}.${(++this.sent).toString(36).padStart(4, '0')}.${this.o.sessionId.slice(0, 64)}.${Math.floor(Math.random() * 2 ** 31).toString(36)}`,
       type,
       showId: this.o.show,
       sessionId: this.o.sessionId,
@@ -112,6 +121,7 @@ export class Tracker {
   private readonly onVisibility = () => {
     if (document.visibilityState === 'hidden') {
       this.impressions.hideAll();
+      this.pushQuality();
       // Mobile browsers may never fire pagehide: hidden is the last reliable moment.
       void this.queue.flush();
     } else if (this.observer) {
@@ -144,7 +154,13 @@ export class Tracker {
     }
   }
 
+  private pushQuality(): void {
+    const report = this.o.takeQuality?.();
+    if (report) this.quality(report);
+  }
+
   private flushOnExit(): void {
+    this.pushQuality();
     const events = this.queue.drain();
     const url = relayUrl(this.o.relay, '/api/track');
     const sameOrigin = new URL(url).origin === location.origin;

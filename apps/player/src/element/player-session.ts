@@ -4,6 +4,7 @@ import type { Card, OverlayState, Product, Show } from '@cuecart/shared';
 import { requestJson, RelayError } from '../api/relay-http.js';
 import { Tracker } from '../analytics/tracker.js';
 import { PlaybackBeats } from '../analytics/playback-beats.js';
+import { PlaybackQuality } from '../analytics/playback-quality.js';
 import { analyticsSessionId, viewerSessionId } from '../session/session-store.js';
 import { createCartApi } from '../cart/cart-api.js';
 import { CartController } from '../cart/cart-controller.js';
@@ -43,6 +44,8 @@ export class PlayerSession {
   private readonly products = new Map<string, Product>();
   /** Views and heartbeats, from how far the playhead really moved. */
   private readonly beats = new PlaybackBeats();
+  /** Startup time and rebuffering, from the video's own events. */
+  private readonly quality = new PlaybackQuality();
 
   constructor(
     private readonly host: HTMLElement,
@@ -60,6 +63,7 @@ export class PlayerSession {
       mode: MODE,
       playheadMs: () => this.clock.playheadMs,
       sendOverSocket: (events) => this.connection?.sendTrack(events) ?? Promise.resolve('offline'),
+      takeQuality: () => this.quality.take(performance.now()),
     });
     this.overlay = new OverlayView({
       host,
@@ -97,6 +101,13 @@ export class PlayerSession {
     this.listen(view.unmute, 'click', () => this.unmute());
     this.listen(view.cartButton, 'click', () => (this.drawer.isOpen ? this.drawer.close() : this.drawer.open()));
     this.listen(view.video, 'volumechange', () => (view.unmute.hidden = !view.video.muted));
+    const now = () => performance.now();
+    this.listen(view.video, 'play', () => this.quality.play(now()));
+    this.listen(view.video, 'playing', () => this.quality.frame(now()));
+    this.listen(view.video, 'waiting', () => this.quality.waiting(now()));
+    this.listen(view.video, 'seeking', () => this.quality.seekStart(now()));
+    this.listen(view.video, 'seeked', () => this.quality.seekEnd());
+    this.listen(view.video, 'pause', () => this.quality.pause(now()));
   }
 
   start(): void {
@@ -174,6 +185,7 @@ export class PlayerSession {
     this.clock.setSource(this.stream.programDate);
     // Sample on every presented frame and render the overlay in the same callback, so a card lands with its frame.
     this.stopFrames = startFrameLoop(video, (mediaTime) => {
+      this.quality.frame(performance.now());
       this.clock.sample(mediaTime);
       this.renderOverlay();
     });
@@ -199,7 +211,14 @@ export class PlayerSession {
   }
 
   private tick(): void {
-    for (const beat of this.beats.sample(this.clock.playheadMs, performance.now())) this.tracker.beat(beat);
+    const at = performance.now();
+    const beats = this.beats.sample(this.clock.playheadMs, at);
+    for (const beat of beats) this.tracker.beat(beat);
+    // Quality goes with each heartbeat, and at once when the startup time is known.
+    if (beats.some((b) => b.type === 'heartbeat') || this.quality.startupPending) {
+      const report = this.quality.take(at);
+      if (report) this.tracker.quality(report);
+    }
     this.overlay.tick();
     // Covers clockless shows and cards without mediaMs while the video is paused.
     this.renderOverlay();

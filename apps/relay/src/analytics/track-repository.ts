@@ -1,4 +1,4 @@
-// Viewer beacons (view, heartbeat, impression, click, add_to_cart, checkout, purchase) stored for analytics.
+// Viewer beacons (view, heartbeat, quality, impression, click, add_to_cart, checkout, purchase) stored for analytics.
 //
 // A beacon is what a page says happened, so a client `purchase` is kept as a signal (`purchase_signal`):
 // orders and revenue come only from the orders the relay recorded itself. A client-made `eventId` counts once.
@@ -26,6 +26,10 @@ export class TrackRepository {
     const heartbeat = db.prepare('INSERT INTO an_heartbeats (show_id, mode, n) VALUES (?, ?, 1) ON CONFLICT (show_id, mode) DO UPDATE SET n = n + 1');
     const liveMinute = db.prepare('INSERT OR IGNORE INTO an_live_minutes (show_id, minute, session_id) VALUES (?, ?, ?)');
     const pair = db.prepare('INSERT OR IGNORE INTO an_pairs (show_id, type, session_id, card_key, product_id, mode) VALUES (?, ?, ?, ?, ?, ?)');
+    const quality = db.prepare(
+      'INSERT INTO an_quality (show_id, mode, watch_ms, rebuffer_ms) VALUES (?, ?, ?, ?) ON CONFLICT (show_id, mode) DO UPDATE SET watch_ms = watch_ms + excluded.watch_ms, rebuffer_ms = rebuffer_ms + excluded.rebuffer_ms',
+    );
+    const startup = db.prepare('INSERT OR IGNORE INTO an_startups (show_id, session_id, startup_ms) VALUES (?, ?, ?)');
     // One transaction per batch: the raw rows and the aggregates are written together or not at all, and an
     // event whose id was stored before changes neither.
     this.insertMany = db.transaction((batches: TrackEvent[][], source: TrackSource, at: number) => batches.map((events) => {
@@ -42,6 +46,9 @@ export class TrackRepository {
           if (e.mode === 'live' && e.mediaMs !== undefined) liveMinute.run(e.showId, Math.floor(e.mediaMs / 60_000), e.sessionId);
         } else if ((e.type === 'impression' || e.type === 'click' || e.type === 'add_to_cart') && e.productId !== undefined) {
           pair.run(e.showId, e.type, e.sessionId, figures.cardKeyOf(e), e.productId, e.mode);
+        } else if (e.type === 'quality') {
+          quality.run(e.showId, e.mode, e.watchMs ?? 0, e.rebufferMs ?? 0);
+          if (e.startupMs !== undefined) startup.run(e.showId, e.sessionId, e.startupMs);
         }
       }
       return stored;
@@ -51,6 +58,8 @@ export class TrackRepository {
       heartbeats: db.prepare<[string], { mode: string; n: number }>('SELECT mode, n FROM an_heartbeats WHERE show_id = ?'),
       minutes: db.prepare<[string], { minute: number; session_id: string }>('SELECT minute, session_id FROM an_live_minutes WHERE show_id = ?'),
       pairs: db.prepare<[string], { type: string; session_id: string; card_key: string; product_id: string; mode: string }>('SELECT type, session_id, card_key, product_id, mode FROM an_pairs WHERE show_id = ?'),
+      quality: db.prepare<[string], { watch_ms: number | null; rebuffer_ms: number | null }>('SELECT SUM(watch_ms) AS watch_ms, SUM(rebuffer_ms) AS rebuffer_ms FROM an_quality WHERE show_id = ?'),
+      startups: db.prepare<[string], { startup_ms: number }>('SELECT startup_ms FROM an_startups WHERE show_id = ?'),
     };
     this.countStmt = db.prepare<[string, string], { type: string; n: number }>(
       `SELECT type, SUM(n) AS n FROM (
@@ -85,11 +94,13 @@ export class TrackRepository {
     type Mode = Aggregates['heartbeats'] extends Record<infer M, number> ? M : never;
     const heartbeats: Aggregates['heartbeats'] = { live: 0, replay: 0, clip: 0 };
     for (const r of this.aggregateStmts.heartbeats.all(showId)) heartbeats[r.mode as Mode] = r.n;
+    const q = this.aggregateStmts.quality.get(showId);
     return {
       views: this.aggregateStmts.views.all(showId).map((r) => ({ sessionId: r.session_id, mode: r.mode as Mode, ...(r.clip_id ? { clipId: r.clip_id } : {}) })),
       heartbeats,
       liveMinutes: this.aggregateStmts.minutes.all(showId).map((r) => ({ minute: r.minute, sessionId: r.session_id })),
       pairs: this.aggregateStmts.pairs.all(showId).map((r) => ({ type: r.type as Aggregates['pairs'][number]['type'], sessionId: r.session_id, cardKey: r.card_key, productId: r.product_id, mode: r.mode as Mode })),
+      quality: { watchMs: q?.watch_ms ?? 0, rebufferMs: q?.rebuffer_ms ?? 0, startups: this.aggregateStmts.startups.all(showId).map((r) => r.startup_ms) },
     };
   }
 

@@ -6,11 +6,12 @@ import type { RedisClientType } from 'redis';
 import type { AggregateStore } from '../analytics/aggregate-store.js';
 import type { TrackRepository } from '../analytics/track-repository.js';
 
-const keys = (showId: string) => ['ids', 'views', 'hb', 'min', 'pairs'].map((part) => `cuecart:an:{${showId}}:${part}`);
+const keys = (showId: string) => ['ids', 'views', 'hb', 'min', 'pairs', 'quality', 'startups'].map((part) => `cuecart:an:{${showId}}:${part}`);
 
 /**
- * KEYS: ids (hash), views (set), heartbeats (hash), live minutes (set), pairs (hash). ARGV[1]: the batch as
- * [eventId | "", kind, member] triples. Answers how many events were new.
+ * KEYS: ids (hash), views (set), heartbeats (hash), live minutes (set), pairs (hash), quality sums (hash),
+ * startups (hash). ARGV[1]: the batch as [eventId | "", kind, a, b] tuples (for quality: a = mode, b = JSON
+ * [watchMs, rebufferMs, sessionId, startupMs | -1]). Answers how many events were new.
  */
 const ADD = `
 local batch = cjson.decode(ARGV[1])
@@ -24,13 +25,18 @@ for _, e in ipairs(batch) do
       redis.call('HINCRBY', KEYS[3], a, 1)
       if b ~= '' then redis.call('SADD', KEYS[4], b) end
     elseif kind == 'pair' then redis.call('HSETNX', KEYS[5], a, b)
+    elseif kind == 'q' then
+      local q = cjson.decode(b)
+      redis.call('HINCRBY', KEYS[6], 'watch', q[1])
+      redis.call('HINCRBY', KEYS[6], 'rebuffer', q[2])
+      if q[4] >= 0 then redis.call('HSETNX', KEYS[7], q[3], q[4]) end
     end
   end
 end
 return fresh
 `;
 
-type Triple = [string, 'view' | 'hb' | 'pair' | 'none', string, string];
+type Triple = [string, 'view' | 'hb' | 'pair' | 'q' | 'none', string, string];
 
 function encode(e: TrackEvent): Triple {
   const id = e.eventId ?? '';
@@ -40,6 +46,7 @@ function encode(e: TrackEvent): Triple {
     const cardKey = figures.cardKeyOf(e);
     return [id, 'pair', JSON.stringify([e.type, e.sessionId, cardKey]), JSON.stringify({ type: e.type, sessionId: e.sessionId, cardKey, productId: e.productId, mode: e.mode })];
   }
+  if (e.type === 'quality') return [id, 'q', e.mode, JSON.stringify([e.watchMs ?? 0, e.rebufferMs ?? 0, e.sessionId, e.startupMs ?? -1])];
   return [id, 'none', '', ''];
 }
 
@@ -60,8 +67,15 @@ export class RedisAggregates implements AggregateStore {
   }
 
   async read(showId: string): Promise<Aggregates> {
-    const [, views, hb, minutes, pairs] = keys(showId);
-    const [v, h, m, p] = await Promise.all([this.redis.sMembers(views!), this.redis.hGetAll(hb!), this.redis.sMembers(minutes!), this.redis.hVals(pairs!)]);
+    const [, views, hb, minutes, pairs, quality, startups] = keys(showId);
+    const [v, h, m, p, q, st] = await Promise.all([
+      this.redis.sMembers(views!),
+      this.redis.hGetAll(hb!),
+      this.redis.sMembers(minutes!),
+      this.redis.hVals(pairs!),
+      this.redis.hGetAll(quality!),
+      this.redis.hVals(startups!),
+    ]);
     type Mode = 'live' | 'replay' | 'clip';
     return {
       views: v.map((raw) => {
@@ -74,6 +88,7 @@ export class RedisAggregates implements AggregateStore {
         return { minute, sessionId };
       }),
       pairs: p.map((raw) => JSON.parse(raw) as Aggregates['pairs'][number]),
+      quality: { watchMs: Number(q.watch ?? 0), rebufferMs: Number(q.rebuffer ?? 0), startups: st.map(Number) },
     };
   }
 }

@@ -171,6 +171,9 @@ const MIGRATIONS: string[] = [
      show_id TEXT NOT NULL, type TEXT NOT NULL, session_id TEXT NOT NULL, card_key TEXT NOT NULL, product_id TEXT NOT NULL, mode TEXT NOT NULL,
      PRIMARY KEY (show_id, type, session_id, card_key)
    ) WITHOUT ROWID;`,
+  // Playback quality (Mux's definitions): summed watch and stall time per show and mode, each session's first startup.
+  `CREATE TABLE an_quality (show_id TEXT NOT NULL, mode TEXT NOT NULL, watch_ms INTEGER NOT NULL, rebuffer_ms INTEGER NOT NULL, PRIMARY KEY (show_id, mode)) WITHOUT ROWID;
+   CREATE TABLE an_startups (show_id TEXT NOT NULL, session_id TEXT NOT NULL, startup_ms INTEGER NOT NULL, PRIMARY KEY (show_id, session_id)) WITHOUT ROWID;`,
 ];
 
 export class DataDirBusyError extends Error {}

@@ -26,6 +26,15 @@ describe("the demo episode's audience", () => {
     expect(clicks.every((e) => seen.has(`${e.sessionId}|${e.cardId}`))).toBe(true);
   });
 
+  it("reports each session's startup once, and never more stall than watch", () => {
+    const quality = events.filter((e) => e.type === 'quality');
+    const startups = quality.filter((e) => e.startupMs !== undefined);
+    expect(new Set(startups.map((e) => e.sessionId)).size).toBe(startups.length);
+    expect(startups.length).toBe(new Set(events.filter((e) => e.type === 'view').map((e) => e.sessionId)).size);
+    expect(quality.every((e) => e.rebufferMs! <= e.watchMs!)).toBe(true);
+    expect(quality.some((e) => e.rebufferMs! > 0)).toBe(true);
+  });
+
   it('has live and replay viewers, and buys only what could be added to a cart', () => {
     const views = events.filter((e) => e.type === 'view');
     expect(new Set(views.filter((e) => e.mode === 'live').map((e) => e.sessionId)).size).toBeGreaterThan(250);

@@ -49,7 +49,8 @@ export interface AudienceOptions {
 
 /**
  * What a simulated audience does: each session watches one stretch of the show (live viewers join in its first
- * half, replay viewers anywhere), sends `view` after 3 s and a heartbeat every 10 s, sees most cards on screen
+ * half, replay viewers anywhere), sends `view` after 3 s and a heartbeat every 10 s with its playback quality
+ * (startup time first, then watch time and the odd stall), sees most cards on screen
  * while it watches, clicks some, adds some of those to the cart and buys some of those.
  */
 export function simulateAudience(o: AudienceOptions): { events: TrackEvent[]; orders: AudienceOrder[] } {
@@ -60,8 +61,14 @@ export function simulateAudience(o: AudienceOptions): { events: TrackEvent[]; or
   const push = (e: Omit<TrackEvent, 'eventId' | 'showId'>) => events.push({ ...e, showId: o.showId, eventId: `${o.showId}.${String(++n).padStart(6, '0')}` } as TrackEvent);
   const watch = (sessionId: string, mode: 'live' | 'replay', from: number, to: number) => {
     if (to - from < 3000) return;
+    // Startup mostly under a second and a half, a slow tail; a stall now and then.
+    const startupMs = Math.round(350 + 900 * rand() + (rand() < 0.1 ? 2500 * rand() : 0));
+    push({ type: 'quality', sessionId, mode, startupMs, watchMs: startupMs, rebufferMs: 0 });
     push({ type: 'view', sessionId, mode, mediaMs: from + 3000 });
-    for (let t = from + HEARTBEAT_MS; t <= to; t += HEARTBEAT_MS) push({ type: 'heartbeat', sessionId, mode, mediaMs: t });
+    for (let t = from + HEARTBEAT_MS; t <= to; t += HEARTBEAT_MS) {
+      push({ type: 'heartbeat', sessionId, mode, mediaMs: t });
+      push({ type: 'quality', sessionId, mode, watchMs: HEARTBEAT_MS, rebufferMs: rand() < 0.06 ? Math.round(600 + 2400 * rand()) : 0 });
+    }
     for (const card of o.cards) {
       const seen = Math.max(from, card.startMs);
       if (seen + 1000 > Math.min(to, card.endMs) || rand() > 0.85) continue;

@@ -20,6 +20,7 @@ import {
   viewers,
   viewToPurchase,
 } from './figures.js';
+import * as figures from './figures.js';
 import { EVENTS, KETTLE, line, MUG, order, ORDERS, STRETCHES, usd } from './fixtures.test-support.js';
 
 describe('audience', () => {
@@ -81,5 +82,27 @@ describe('rates', () => {
     expect(suggestionAcceptance({ suggested: 12, accepted: 3 })).toBe(0.25);
     expect(suggestionAcceptance({ suggested: 0, accepted: 0 })).toBe(0);
     expect(ratio(1, 0)).toBe(0);
+  });
+});
+
+describe('playback quality', () => {
+  it("is Mux's startup time per session and rebuffering over watch time, worked out by hand", () => {
+    const samples = [
+      { sessionId: 'a', startupMs: 800, watchMs: 800, rebufferMs: 0 },
+      { sessionId: 'a', watchMs: 10_000, rebufferMs: 1_000 },
+      // A second startup of the same session (after a reload of the player) does not count again.
+      { sessionId: 'a', startupMs: 5_000, watchMs: 5_000, rebufferMs: 0 },
+      { sessionId: 'b', startupMs: 2_000, watchMs: 12_000, rebufferMs: 2_000 },
+      { sessionId: 'c', startupMs: 1_200, watchMs: 2_200, rebufferMs: 0 },
+    ];
+    const totals = figures.qualityTotals(samples);
+    expect(totals).toEqual({ watchMs: 30_000, rebufferMs: 3_000, startups: [800, 2_000, 1_200] });
+    expect(figures.qualityFigures(totals)).toEqual({ startupMs: { median: 1_200, p90: 2_000, sessions: 3 }, rebufferingRatio: 0.1, watchMs: 30_000, rebufferMs: 3_000 });
+  });
+
+  it('is zero with nothing measured, and percentiles take the nearest rank', () => {
+    expect(figures.qualityFigures(figures.qualityTotals([]))).toEqual({ startupMs: { median: 0, p90: 0, sessions: 0 }, rebufferingRatio: 0, watchMs: 0, rebufferMs: 0 });
+    const ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    expect([figures.percentile(ten, 0.5), figures.percentile(ten, 0.9), figures.percentile(ten, 1), figures.percentile([7], 0.9)]).toEqual([5, 9, 10, 7]);
   });
 });

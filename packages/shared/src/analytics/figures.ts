@@ -9,13 +9,17 @@ export const FIGURE_MODES: readonly FigureMode[] = ['live', 'replay', 'clip'];
 
 /** One counted viewer event: what the figures need of a TrackEvent. */
 export interface FigureEvent {
-  type: 'view' | 'heartbeat' | 'impression' | 'click' | 'add_to_cart' | 'checkout';
+  type: 'view' | 'heartbeat' | 'impression' | 'click' | 'add_to_cart' | 'checkout' | 'quality';
   sessionId: string;
   mode: FigureMode;
   productId?: string | undefined;
   cardId?: string | undefined;
   clipId?: string | undefined;
   mediaMs?: number | undefined;
+  /** On `quality` (contract/track.ts, PLAYBACK_TYPES). */
+  startupMs?: number | undefined;
+  watchMs?: number | undefined;
+  rebufferMs?: number | undefined;
 }
 
 /** A card's stretch on air, in show ms: `[startMs, endMs)`. */
@@ -209,7 +213,7 @@ export function productFigures(events: readonly FigureEvent[], orders: readonly 
   // Each product's events, grouped once: the table is one pass over the events, not one per product.
   const byProduct = new Map<string, FigureEvent[]>();
   for (const e of events) {
-    if (!e.productId || e.type === 'view' || e.type === 'heartbeat') continue;
+    if (!e.productId || e.type === 'view' || e.type === 'heartbeat' || e.type === 'quality') continue;
     ids.add(e.productId);
     const list = byProduct.get(e.productId);
     if (list) list.push(e);
@@ -233,4 +237,57 @@ export function productFigures(events: readonly FigureEvent[], orders: readonly 
     }
     return { productId, screenTimeMs: screen.get(productId) ?? 0, ...counts, ctr: ctr(counts), orders: count, units, revenue };
   });
+}
+
+/** One counted `quality` event: the playback's quality since the session's previous one. */
+export interface QualitySample {
+  sessionId: string;
+  startupMs?: number | undefined;
+  watchMs: number;
+  rebufferMs: number;
+}
+
+/** What the quality samples add up to: the sums and each session's first startup time. */
+export interface QualityTotals {
+  watchMs: number;
+  rebufferMs: number;
+  /** One per session: its first `startupMs`. */
+  startups: number[];
+}
+
+export function qualityTotals(samples: readonly QualitySample[]): QualityTotals {
+  const first = new Map<string, number>();
+  let watchMs = 0;
+  let rebufferMs = 0;
+  for (const s of samples) {
+    watchMs += s.watchMs;
+    rebufferMs += s.rebufferMs;
+    if (s.startupMs !== undefined && !first.has(s.sessionId)) first.set(s.sessionId, s.startupMs);
+  }
+  return { watchMs, rebufferMs, startups: [...first.values()] };
+}
+
+/** The value at `p` (0–1) of sorted values by nearest rank: the smallest with at least p of them at or below it. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+export interface QualityFigures {
+  /** Mux's Video Startup Time: from the play attempt to the first frame, per session (median and 90th percentile). */
+  startupMs: { median: number; p90: number; sessions: number };
+  /** Mux's Rebuffer Percentage as a ratio: time stalled after the first frame ÷ watch time. */
+  rebufferingRatio: number;
+  watchMs: number;
+  rebufferMs: number;
+}
+
+export function qualityFigures(t: QualityTotals): QualityFigures {
+  const sorted = [...t.startups].sort((a, b) => a - b);
+  return {
+    startupMs: { median: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), sessions: sorted.length },
+    rebufferingRatio: ratio(t.rebufferMs, t.watchMs),
+    watchMs: t.watchMs,
+    rebufferMs: t.rebufferMs,
+  };
 }

@@ -11,6 +11,8 @@ import {
   minutesOf,
   peakConcurrent,
   productFigures,
+  qualityFigures,
+  qualityTotals,
   ratio,
   revenueByMode,
   buyers as countBuyers,
@@ -20,6 +22,8 @@ import {
   type FigureEvent,
   type FigureMode,
   type ProductFigures,
+  type QualityFigures,
+  type QualityTotals,
 } from './figures.js';
 
 export type PairType = 'impression' | 'click' | 'add_to_cart';
@@ -34,12 +38,15 @@ export interface Aggregates {
   liveMinutes: { minute: number; sessionId: string }[];
   /** Distinct (type, session, card) interactions, with the product and mode of the first. */
   pairs: { type: PairType; sessionId: string; cardKey: string; productId: string; mode: FigureMode }[];
+  /** The playback quality: summed watch and stall time, each session's first startup time. */
+  quality: QualityTotals;
 }
 
 const PAIR_TYPES = new Set<string>(['impression', 'click', 'add_to_cart']);
 
 /** The aggregates of a list of counted events (the pure reference of what a store maintains). */
 export function aggregate(events: readonly FigureEvent[]): Aggregates {
+  const quality = qualityTotals(events.flatMap((e) => (e.type === 'quality' ? [{ sessionId: e.sessionId, startupMs: e.startupMs, watchMs: e.watchMs ?? 0, rebufferMs: e.rebufferMs ?? 0 }] : [])));
   const views = new Map<string, Aggregates['views'][number]>();
   const heartbeats: Record<FigureMode, number> = { live: 0, replay: 0, clip: 0 };
   const minutes = new Map<string, Aggregates['liveMinutes'][number]>();
@@ -61,7 +68,7 @@ export function aggregate(events: readonly FigureEvent[]): Aggregates {
       if (!pairs.has(key)) pairs.set(key, { type: e.type as PairType, sessionId: e.sessionId, cardKey, productId: e.productId, mode: e.mode });
     }
   }
-  return { views: [...views.values()], heartbeats, liveMinutes: [...minutes.values()], pairs: [...pairs.values()] };
+  return { views: [...views.values()], heartbeats, liveMinutes: [...minutes.values()], pairs: [...pairs.values()], quality };
 }
 
 export interface ModeFigures {
@@ -91,6 +98,8 @@ export interface AnalyticsReport {
   /** Distinct live sessions with a heartbeat per show minute. */
   concurrency: { minute: number; sessions: number }[];
   products: ProductFigures[];
+  /** Startup time and rebuffering (Mux's definitions). */
+  quality: QualityFigures;
 }
 
 /**
@@ -144,5 +153,6 @@ export function analyticsReport(showId: string, agg: Aggregates, orders: readonl
     byMode,
     concurrency,
     products: productFigures(interactions, orders, stretches),
+    quality: qualityFigures(agg.quality),
   };
 }

@@ -13,6 +13,7 @@ import {
   COUNTING_RULES,
   duration,
   funnelSteps,
+  seconds,
   modeRows,
   money,
   percent,
@@ -121,6 +122,8 @@ function ReportBody({ report, catalog, sort, onSort }: { report: ReportResponse;
     { id: 'view-to-purchase', label: 'View → purchase', value: percent(report.viewToPurchase) },
     { id: 'rpvm', label: 'Revenue / viewer-minute', value: cash(report.revenuePerViewerMinute) },
     { id: 'suggestions', label: 'Suggestions taken', value: percent(suggestions.rate), hint: `${count(suggestions.accepted)} of ${count(suggestions.suggested)}` },
+    { id: 'startup', label: 'Startup time', value: seconds(report.quality.startupMs.median), hint: `median · p90 ${seconds(report.quality.startupMs.p90)}` },
+    { id: 'rebuffering', label: 'Rebuffering', value: percent(report.quality.rebufferingRatio), hint: 'of watch time' },
   ];
 
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptance, concurrencySeries, duration, funnelSteps, modeRows, percent, productRows, type ReportResponse } from './report-model.js';
+import { acceptance, concurrencySeries, duration, funnelSteps, modeRows, percent, productRows, seconds, type ReportResponse } from './report-model.js';
 
 const zero = { viewers: 0, viewerMinutes: 0, impressions: 0, clicks: 0, addToCarts: 0, orders: 0, revenue: 0 };
 const product = (productId: string, revenue: number, screenTimeMs: number) => ({ productId, screenTimeMs, impressions: 10, clicks: 2, ctr: 0.2, addToCarts: 1, orders: 1, units: 1, revenue });
@@ -22,6 +22,7 @@ const report: ReportResponse = {
     { minute: 3, sessions: 30 },
   ],
   products: [product('b', 50, 1000), product('a', 70, 9000), product('c', 50, 4000)],
+  quality: { startupMs: { median: 900, p90: 2100, sessions: 40 }, rebufferingRatio: 0.012, watchMs: 7_200_000, rebufferMs: 86_400 },
   funnel: { impression: 160, click: 20, add_to_cart: 8, checkout: 3, purchase: 2 },
   purchaseSignals: 1,
   suggestions: { pending: 4, taken: 3, dismissed: 1, ignored: 2 },
@@ -69,5 +70,6 @@ describe('the report page model', () => {
   it('formats shares and durations for people', () => {
     expect([percent(0), percent(0.0042), percent(0.087), percent(0.5)]).toEqual(['0%', '0.42%', '8.7%', '50%']);
     expect([duration(4_400), duration(245_000), duration(3_720_000)]).toEqual(['4 s', '4 min 05 s', '1 h 02 min']);
+    expect([seconds(0), seconds(840), seconds(2_345)]).toEqual(['—', '0.84 s', '2.3 s']);
   });
 });

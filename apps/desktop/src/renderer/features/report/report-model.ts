@@ -115,6 +115,13 @@ export function duration(ms: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
+/** A short time in seconds: "0.84 s", "2.3 s", "—" when nothing was measured. */
+export function seconds(ms: number): string {
+  if (ms <= 0) return '—';
+  const s = ms / 1000;
+  return `${s < 1 ? s.toFixed(2) : s.toFixed(1)} s`;
+}
+
 /** Show minute → "0:00", "1:05:00" for the concurrency chart's axis. */
 export function showMinute(minute: number): string {
   const h = Math.floor(minute / 60);
@@ -129,5 +136,6 @@ export const COUNTING_RULES: readonly string[] = [
   'A heartbeat counts only at a moment inside the show (not past its live edge or its recording).',
   'Peak concurrency is the most live sessions with a heartbeat in one minute of show time.',
   'Orders and revenue come only from orders the store recorded (the demo checkout or a verified store webhook), net of refunds; a page’s own purchase beacon is a signal, never money.',
+  'Startup time and rebuffering follow Mux: startup from the play attempt to the first frame (per session, median and 90th percentile); rebuffering is stalled time after the first frame, not caused by a seek, over watch time.',
   'A repeated event id counts once.',
 ];
