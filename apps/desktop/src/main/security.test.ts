@@ -70,6 +70,16 @@ describe('window.open', () => {
     expect(shell.openExternal).toHaveBeenCalledWith('https://shop.example.com/kettle');
   });
 
+  it("hands the relay's report page to the system browser, even over http, and nothing else of the relay", () => {
+    const { open, shell } = guarded();
+    expect(open(`${RELAY}/console/report/demo#token=t`)).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledWith(`${RELAY}/console/report/demo#token=t`);
+    shell.openExternal.mockClear();
+    expect(open('http://127.0.0.1:9999/console/report/demo')).toEqual({ action: 'deny' });
+    expect(open(`${RELAY}/console/report/demo/../../prompter/x`)).toEqual({ action: 'deny' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
   it('denies relay pages too (no second window from the page) and does not open other schemes', () => {
     const { open, shell } = guarded();
     expect(open(`${RELAY}/console`)).toEqual({ action: 'deny' });

@@ -1,7 +1,7 @@
 // The app's security rules in one place, installed before anything else runs: sandboxed renderers that may only
 // navigate within the relay, no new windows or webviews, a short permission allowlist and a strict CSP.
 import type { App, Session, Shell, WebContents } from 'electron';
-import { isAllowedNavigation, isSafeExternal, isSameOrigin } from './url-guard.js';
+import { isAllowedNavigation, isRelayReport, isSafeExternal, isSameOrigin } from './url-guard.js';
 
 export interface SecurityPolicy {
   /** The relay the windows load their pages from; null until the producer has connected. */
@@ -42,8 +42,9 @@ export function guardWebContents(contents: WebContents, policy: SecurityPolicy, 
   contents.on('will-redirect', (event) => denyForeign(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Product pages and help links belong in the producer's browser, never in a window of ours.
-    if (isSafeExternal(url)) void Promise.resolve(shell.openExternal(url)).catch(() => undefined);
+    // Product pages and help links belong in the producer's browser, never in a window of ours; so does a
+    // show's report on the relay (the console's Report button), whatever the relay's scheme.
+    if (isSafeExternal(url) || isRelayReport(url, policy.relayOrigin)) void Promise.resolve(shell.openExternal(url)).catch(() => undefined);
     return { action: 'deny' };
   });
 }

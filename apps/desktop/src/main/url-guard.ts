@@ -43,6 +43,16 @@ export function isSafeExternal(url: string): boolean {
   return origin !== null && origin.startsWith('https://');
 }
 
+/** A show's report page on the relay itself (`/console/report/:show`). */
+export function isRelayReport(url: string, relayOrigin: string | null): boolean {
+  if (relayOrigin === null || !isSameOrigin(url, relayOrigin)) return false;
+  try {
+    return /^\/console\/report\/[^/]+\/?$/.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** True when `url` is exactly the local file page `fileUrl` (any query or fragment). */
 export function isLocalPage(url: string, fileUrl: string | null): boolean {
   if (fileUrl === null) return false;
