@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastFinished, livePlaylist, segmentAt, type LoopMedia } from './live-playlist.js';
+import { lastFinished, livePlaylist, recordingPlaylist, recordingSpan, segmentAt, type LoopMedia } from './live-playlist.js';
 
 const media: LoopMedia = { segments: [{ file: 'a.ts', durationMs: 2000 }, { file: 'b.ts', durationMs: 2000 }, { file: 'c.ts', durationMs: 1500 }] };
 const epochMs = Date.UTC(2026, 10, 27, 12, 0, 0);
@@ -40,5 +40,26 @@ describe('live playlist over a looped recording', () => {
     expect(text).toContain('#EXT-X-MEDIA-SEQUENCE:0');
     expect(text.match(/\.ts/g)).toHaveLength(3);
     expect(text).not.toContain('#EXT-X-DISCONTINUITY\n');
+  });
+});
+
+describe('the recording of what the loop aired', () => {
+  it('lists the segments from the one playing at the start to the one playing at the end, dated, as VOD', () => {
+    // Aired from 4.5 s (inside c, segment 2) to 12 s (inside a of the third loop, segment 6).
+    const lines = recordingPlaylist(media, { epochMs, fromMs: 4500, toMs: 12_000, segmentUri: uri }).trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('seg/'))).toEqual(['seg/2.ts', 'seg/3.ts', 'seg/4.ts', 'seg/5.ts', 'seg/6.ts']);
+    expect(lines).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+    expect(lines.at(-1)).toBe('#EXT-X-ENDLIST');
+    // A discontinuity where each loop starts again, and each segment at its show time.
+    expect(lines.filter((l) => l === '#EXT-X-DISCONTINUITY')).toHaveLength(2);
+    expect(lines[lines.indexOf('seg/3.ts') - 2]).toBe(`#EXT-X-PROGRAM-DATE-TIME:${new Date(epochMs + 5500).toISOString()}`);
+    expect(recordingSpan(media, 4500, 12_000)).toEqual({ startMs: 4000, durationMs: 13_000 - 4000 });
+  });
+
+  it('covers exactly one loop when the show aired one', () => {
+    const lines = recordingPlaylist(media, { epochMs, fromMs: 0, toMs: 5500, segmentUri: uri }).trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('seg/'))).toEqual(['seg/0.ts', 'seg/1.ts', 'seg/2.ts']);
+    expect(lines).not.toContain('#EXT-X-DISCONTINUITY');
+    expect(recordingSpan(media, 0, 5500)).toEqual({ startMs: 0, durationMs: 5500 });
   });
 });

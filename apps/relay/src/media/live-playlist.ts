@@ -76,3 +76,40 @@ export function livePlaylist(media: LoopMedia, options: LiveWindowOptions): stri
   }
   return lines.join('\n') + '\n';
 }
+
+export interface RecordingOptions {
+  epochMs: number;
+  /** The recording's stretch of show ms: the segments that aired from `fromMs` until `toMs`. */
+  fromMs: number;
+  toMs: number;
+  segmentUri: (n: number) => string;
+}
+
+/**
+ * The recording of what the loop aired between two show times, as video on demand: the same global segments
+ * the live playlist served, with their program dates, so a frame of the replay has the show ms it had live.
+ */
+export function recordingPlaylist(media: LoopMedia, o: RecordingOptions): string {
+  const count = media.segments.length;
+  // The segment playing at fromMs, through the one playing just before toMs.
+  const first = Math.max(0, lastFinished(media, o.fromMs) + 1);
+  const last = Math.max(first, lastFinished(media, o.toMs - 1) + 1);
+  const target = Math.ceil(Math.max(...media.segments.map((s) => s.durationMs)) / 1000);
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-PLAYLIST-TYPE:VOD', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', `#EXT-X-DISCONTINUITY-SEQUENCE:0`];
+  for (let n = first; n <= last; n++) {
+    const seg = segmentAt(media, n);
+    if (n > first && n % count === 0) lines.push('#EXT-X-DISCONTINUITY');
+    lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(o.epochMs + seg.startMs).toISOString()}`);
+    lines.push(`#EXTINF:${(seg.durationMs / 1000).toFixed(3)},`);
+    lines.push(o.segmentUri(n));
+  }
+  lines.push('#EXT-X-ENDLIST');
+  return lines.join('\n') + '\n';
+}
+
+/** Where the recording of [fromMs, toMs) starts and how long it is: whole segments. */
+export function recordingSpan(media: LoopMedia, fromMs: number, toMs: number): { startMs: number; durationMs: number } {
+  const first = segmentAt(media, Math.max(0, lastFinished(media, fromMs) + 1));
+  const lastSeg = segmentAt(media, Math.max(first.n, lastFinished(media, toMs - 1) + 1));
+  return { startMs: first.startMs, durationMs: lastSeg.startMs + lastSeg.durationMs - first.startMs };
+}

@@ -34,6 +34,7 @@ export interface NewShow {
   title: string;
   streamUrl?: string | undefined;
   streamEpochMs?: number | undefined;
+  recordingUrl?: string | undefined;
   rundown: string[];
   spec: CatalogSpec;
   products: Product[];
@@ -103,6 +104,7 @@ export class ShowAuthority {
       createdAt: this.clock(),
       ...(input.streamUrl ? { streamUrl: input.streamUrl } : {}),
       ...(input.streamEpochMs !== undefined ? { streamEpochMs: input.streamEpochMs } : {}),
+      ...(input.recordingUrl ? { recordingUrl: input.recordingUrl } : {}),
       ...(input.transcript ? { transcript: { provider: input.transcript.provider } } : {}),
       ...(input.allowedOrigins?.length ? { allowedOrigins: [...new Set(input.allowedOrigins)] } : {}),
     };

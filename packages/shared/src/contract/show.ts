@@ -113,6 +113,8 @@ export const CreateShowBody = z.object({
   title: z.string().trim().min(1).max(200),
   streamUrl: SafeUrl.optional(),
   streamEpochMs: EpochMs.optional(),
+  /** The show's recording as video on demand, with the live stream's program dates (for an origin the relay does not record). */
+  recordingUrl: SafeUrl.optional(),
   catalog: CatalogSpec,
   rundown: z.array(ExternalId).max(MAX_RUNDOWN).default([]),
   transcript: TranscriptSourceSpec.optional(),
@@ -127,6 +129,7 @@ export const Show = z.object({
   title: z.string(),
   streamUrl: SafeUrl.optional(),
   streamEpochMs: EpochMs.optional(),
+  recordingUrl: SafeUrl.optional(),
   status: ShowStatus,
   rundown: z.array(ExternalId),
   catalog: z.object({ provider: z.enum(['inline', 'shopify', 'file']), productCount: z.number().int(), shopDomain: z.string().optional() }),
