@@ -13,6 +13,8 @@ import type { Logger } from './logger.js';
 import type { ShowAuthority } from './shows/show-authority.js';
 import type { TranscriptService } from './transcript/transcript-service.js';
 import type { SourceManager } from './transcript/source-manager.js';
+import type { ReplayService } from './replay/replay-service.js';
+import type { LoopMedia } from './media/live-playlist.js';
 
 export interface RelayContext {
   config: RelayConfig;
@@ -30,6 +32,10 @@ export interface RelayContext {
   liveMetrics: LiveMetricsWindow;
   transcript: TranscriptService;
   sources: SourceManager;
+  /** Each show's recording and timeline for its replay. */
+  replays: ReplayService;
+  /** The demo's committed recording, when it is there. */
+  demoMedia: LoopMedia | undefined;
   commerce: CommerceProvider;
   /** Shows sold from Shopify stores: clients, live refresh, webhooks. */
   shopify: Shopify;

@@ -34,7 +34,9 @@ import { SOLO_LEASE } from './commerce/shopify/catalog-refresher.js';
 import { createShopify } from './commerce/shopify/shopify.js';
 import { shopifyRoutes } from './http/shopify-routes.js';
 import { SqliteCartStore } from './commerce/sqlite-cart-store.js';
-import { mediaRoutes } from './media/media-routes.js';
+import { loadDemoMedia, mediaRoutes } from './media/media-routes.js';
+import { ReplayService } from './replay/replay-service.js';
+import { replayRoutes } from './http/replay-routes.js';
 import { pageRoutes, securityHeaders } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
 import { apiCors } from './http/cors.js';
@@ -90,6 +92,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   const carts = cluster ? cluster.carts : new SqliteCartStore(db);
   const aggregates = cluster ? cluster.aggregates(track) : new SqliteAggregates(track);
   const liveMetrics = new LiveMetricsWindow();
+  const demoMedia = loadDemoMedia();
   // In a cluster the tiles count every relay's beacons.
   const liveSink = cluster ? await cluster.liveMetrics(liveMetrics) : liveMetrics;
   const guardedFetch = providerFetch(config.allowPrivateUrls);
@@ -109,6 +112,8 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     shopify,
     transcript,
     sources: new SourceManager(authority, transcript, logger, Date.now, guardedFetch),
+    replays: new ReplayService(authority, transcript, demoMedia),
+    demoMedia,
     limits,
     logger,
   };
@@ -139,6 +144,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
   app.use(commerceRoutes(ctx));
   app.use(shopifyRoutes(ctx));
   app.use(analyticsRoutes(ctx));
+  app.use(replayRoutes(ctx));
   app.use(mediaRoutes(ctx));
   app.use(pageRoutes(ctx));
   app.use('/api', (req, res) => sendError(res, apiError('not_found', `no route ${req.method} /api${req.path}`)));

@@ -20,4 +20,4 @@ export {
   type MentionTracker,
   type TrackerOptions,
 } from './matcher/index.js';
-export { airedWindow, replayCards, replayChapters, CHAPTER_JOIN_MS, MENTION_CHAPTER_MS, type Chapter, type Mention, type ReplayCard } from './replay/timeline.js';
+export { airedWindow, replayCards, replayChapters, CHAPTER_JOIN_MS, MENTION_CHAPTER_MS, type Chapter, type ReplayCard, type ReplayMention } from './replay/timeline.js';

@@ -1,4 +1,5 @@
-// Serves the demo show's committed recording as a never-ending live HLS stream.
+// Serves the demo show's committed recording as a never-ending live HLS stream, and what it aired for a show as
+// that show's recording.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Router } from 'express';
@@ -7,7 +8,8 @@ import type { RelayContext } from '../context.js';
 import { DEMO_SHOW_ID } from '../demo/seed-demo.js';
 import { send } from '../http/respond.js';
 import { DEMO_DIR } from '../paths.js';
-import { livePlaylist, segmentAt, type LoopMedia } from './live-playlist.js';
+import { livePlaylist, recordingPlaylist, segmentAt, type LoopMedia } from './live-playlist.js';
+import { DEMO_STREAM_URL } from '../replay/replay-service.js';
 
 const MediaManifest = z.object({
   segments: z.array(z.object({ file: z.string().regex(/^[\w.-]+\.ts$/), durationMs: z.number().int().min(100) })).min(1),
@@ -22,8 +24,22 @@ export function loadDemoMedia(dir = DEMO_MEDIA_DIR): LoopMedia | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function mediaRoutes(ctx: RelayContext, media = loadDemoMedia()): Router {
+export function mediaRoutes(ctx: RelayContext, media = ctx.demoMedia): Router {
   const router = Router();
+
+  // A show on the demo's stream: what the loop aired while it was on air, as video on demand.
+  router.get('/media/demo/recording/:show.m3u8', async (req, res) => {
+    const rt = ctx.authority.get(req.params.show);
+    const replay = rt && (await ctx.replays.of(rt.show.id));
+    if (!media || !rt || !replay || rt.show.streamUrl !== DEMO_STREAM_URL || replay.durationMs === 0) {
+      return send(res, 'not_found', `show "${req.params.show}" has no recording on the demo stream: it never went live there`);
+    }
+    res.type('application/vnd.apple.mpegurl');
+    // A live show's recording grows; an ended one's never changes.
+    res.set('Cache-Control', replay.ended ? 'public, max-age=3600' : 'no-cache');
+    const epochMs = rt.show.streamEpochMs ?? rt.show.createdAt;
+    res.send(recordingPlaylist(media, { epochMs, fromMs: replay.startMs, toMs: replay.startMs + replay.durationMs, segmentUri: (n) => `../seg/${n}.ts` }));
+  });
 
   router.get('/media/demo/live.m3u8', (_req, res) => {
     const show = ctx.authority.get(DEMO_SHOW_ID)?.show;

@@ -11,6 +11,7 @@ export class SuggestionRepository {
   private readonly ignoreStmt;
   private readonly pendingStmt;
   private readonly fatesStmt;
+  private readonly mentionsStmt;
 
   constructor(db: Db, private readonly clock: () => number = Date.now) {
     this.insertStmt = db.prepare(
@@ -22,6 +23,7 @@ export class SuggestionRepository {
     this.pendingStmt = db.prepare<[string, number], { id: string; product_id: string; score: number; segment_id: string; text: string; media_ms: number }>(
       "SELECT id, product_id, score, segment_id, text, media_ms FROM suggestions WHERE show_id = ? AND fate = 'pending' ORDER BY at DESC LIMIT ?",
     );
+    this.mentionsStmt = db.prepare<[string], { product_id: string; media_ms: number }>('SELECT product_id, MIN(media_ms) AS media_ms FROM suggestions WHERE show_id = ? GROUP BY product_id');
     this.fatesStmt = db.prepare<[string], { fate: SuggestionFate; n: number }>('SELECT fate, COUNT(*) AS n FROM suggestions WHERE show_id = ? GROUP BY fate');
   }
 
@@ -46,6 +48,11 @@ export class SuggestionRepository {
 
   pending(showId: string, limit = 20): Suggestion[] {
     return this.pendingStmt.all(showId, limit).map((r) => ({ id: r.id, productId: r.product_id, score: r.score, segmentId: r.segment_id, text: r.text, mediaMs: r.media_ms }));
+  }
+
+  /** Each product the matcher heard about, at its first mention (show ms): the replay's mention chapters. */
+  mentions(showId: string): { productId: string; mediaMs: number }[] {
+    return this.mentionsStmt.all(showId).map((r) => ({ productId: r.product_id, mediaMs: r.media_ms }));
   }
 
   fates(showId: string): Record<SuggestionFate, number> {

@@ -8,6 +8,7 @@ export class TranscriptRepository {
   private readonly findStmt;
   private readonly upsertStmt;
   private readonly recentStmt;
+  private readonly allStmt;
 
   constructor(db: Db, private readonly clock: () => number = Date.now) {
     this.findStmt = db.prepare<[string, string], { text: string; final: number; start_ms: number; end_ms: number }>(
@@ -20,6 +21,14 @@ export class TranscriptRepository {
     this.recentStmt = db.prepare<[string, number], { segment_id: string; start_ms: number; end_ms: number; text: string; final: number }>(
       'SELECT segment_id, start_ms, end_ms, text, final FROM transcript_segments WHERE show_id = ? ORDER BY start_ms DESC LIMIT ?',
     );
+    this.allStmt = db.prepare<[string], { segment_id: string; start_ms: number; end_ms: number; text: string }>(
+      'SELECT segment_id, start_ms, end_ms, text FROM transcript_segments WHERE show_id = ? AND final = 1 ORDER BY start_ms, segment_id',
+    );
+  }
+
+  /** Every final segment in time order, for the replay's transcript. */
+  all(showId: string): Pick<TranscriptSegment, 'id' | 'startMs' | 'endMs' | 'text'>[] {
+    return this.allStmt.all(showId).map((r) => ({ id: r.segment_id, startMs: r.start_ms, endMs: r.end_ms, text: r.text }));
   }
 
   /** A final segment is never overwritten; a partial is replaced by a newer partial or its final. */

@@ -25,7 +25,7 @@ export interface Chapter {
   kind: 'card' | 'mention';
 }
 
-export interface Mention {
+export interface ReplayMention {
   productId: string;
   mediaMs: number;
 }
@@ -45,7 +45,7 @@ export function replayCards(log: readonly LoggedState[], streamEpochMs: number |
   });
 }
 
-export function replayChapters(cards: readonly Pick<ReplayCard, 'productId' | 'startMs' | 'endMs'>[], mentions: readonly Mention[], titleOf: (productId: string) => string | undefined, durationMs: number): Chapter[] {
+export function replayChapters(cards: readonly Pick<ReplayCard, 'productId' | 'startMs' | 'endMs'>[], mentions: readonly ReplayMention[], titleOf: (productId: string) => string | undefined, durationMs: number): Chapter[] {
   const chapters: Chapter[] = [];
   const last = new Map<string, Chapter>();
   for (const c of [...cards].sort((a, b) => a.startMs - b.startMs)) {

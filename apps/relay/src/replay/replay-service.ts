@@ -1,0 +1,80 @@
+// A show's replay (DESIGN.md "Replay"): where its recording is, how long it is, and its timeline in show ms —
+// every card's stretch with the card as fired, the chapters, the transcript and the products on those cards.
+// The recording is what the relay served live for the demo's looping stream (a dated VOD playlist of the same
+// segments), else the show's `recordingUrl`. An ended show's replay is kept until its log or transcript changes.
+import { airedWindow, replayCards, replayChapters, type Chapter, type Product, type ReplayCard } from '@cuecart/shared';
+import type { ShowAuthority } from '../shows/show-authority.js';
+import type { TranscriptService } from '../transcript/transcript-service.js';
+import { recordingSpan, type LoopMedia } from '../media/live-playlist.js';
+
+/** The demo's looping stream: its recording is the segments the loop aired. */
+export const DEMO_STREAM_URL = '/media/demo/live.m3u8';
+
+export interface Replay {
+  showId: string;
+  /** Null while there is nothing to play back (the show never went live, or its origin keeps no recording). */
+  recordingUrl: string | null;
+  durationMs: number;
+  /** Show ms of the recording's first frame. */
+  startMs: number;
+  ended: boolean;
+  chapters: Chapter[];
+  cards: ReplayCard[];
+  transcript: { id: string; startMs: number; endMs: number; text: string }[];
+  /** The products of the cards and chapters, as the store has them now (price, stock, variants). */
+  products: Product[];
+}
+
+export class ReplayService {
+  private readonly cache = new Map<string, Replay>();
+
+  constructor(
+    private readonly authority: ShowAuthority,
+    private readonly transcript: TranscriptService,
+    private readonly media: LoopMedia | undefined,
+    private readonly now: () => number = Date.now,
+  ) {
+    // A change to the show's log, transcript or products makes its replay stale.
+    authority.onOverlay((showId) => this.cache.delete(showId));
+    authority.onProducts((showId) => this.cache.delete(showId));
+    transcript.onTranscript((showId) => this.cache.delete(showId));
+  }
+
+  async of(showId: string): Promise<Replay | undefined> {
+    const cached = this.cache.get(showId);
+    if (cached) return cached;
+    const rt = this.authority.get(showId);
+    if (!rt) return undefined;
+    const epoch = rt.show.streamEpochMs;
+    const log = await this.authority.stateLog(showId);
+    const aired = airedWindow(log, epoch, this.now());
+    const recording = this.recording(showId, rt.show.streamUrl, rt.show.recordingUrl, aired);
+    const endMs = recording ? recording.startMs + recording.durationMs : (aired?.endMs ?? 0);
+    const cards = replayCards(log, epoch, aired?.endMs ?? endMs);
+    const titleOf = (id: string) => rt.catalog.get(id)?.title;
+    const chapters = replayChapters(cards, this.transcript.suggestions.mentions(showId), titleOf, endMs);
+    const ids = new Set([...cards.map((c) => c.productId), ...chapters.map((c) => c.productId)]);
+    const replay: Replay = {
+      showId,
+      recordingUrl: recording?.url ?? null,
+      durationMs: recording?.durationMs ?? 0,
+      startMs: recording?.startMs ?? 0,
+      ended: aired?.ended ?? false,
+      chapters,
+      cards,
+      transcript: this.transcript.segments.all(showId),
+      products: [...ids].flatMap((id) => rt.catalog.get(id) ?? []),
+    };
+    // A live show's replay grows by the second: only an ended one is kept.
+    if (replay.ended) this.cache.set(showId, replay);
+    return replay;
+  }
+
+  private recording(showId: string, streamUrl: string | undefined, recordingUrl: string | undefined, aired: ReturnType<typeof airedWindow>) {
+    if (recordingUrl) return { url: recordingUrl, startMs: aired?.startMs ?? 0, durationMs: aired ? aired.endMs - aired.startMs : 0 };
+    if (streamUrl === DEMO_STREAM_URL && this.media && aired && aired.endMs > aired.startMs) {
+      return { url: `/media/demo/recording/${encodeURIComponent(showId)}.m3u8`, ...recordingSpan(this.media, aired.startMs, aired.endMs) };
+    }
+    return null;
+  }
+}
