@@ -14,6 +14,8 @@ export interface CartDrawer {
   close(): void;
   /** Opens the variant picker for a product with more than one variant; `onAdd` gets the chosen variant. */
   choose(product: Product, onAdd: (variantId: string) => void): void;
+  /** Opens a product's detail (image, title, description, price) with Add to cart (the replay's card click). */
+  detail(product: Product, onAdd: () => void): void;
   readonly isOpen: boolean;
 }
 
@@ -130,9 +132,38 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     picker.hidden = false;
   }
 
+  /** A product's detail in the picker's place: what a replay viewer sees after tapping a card. */
+  function renderDetail(product: Product, onAdd: () => void) {
+    const add = h('button', { class: 'primary', type: 'button', 'data-testid': 'detail-add', disabled: !product.available }, product.available ? 'Add to cart' : 'Sold out');
+    const cancel = h('button', { class: 'secondary', type: 'button', 'data-testid': 'detail-close' }, 'Close');
+    add.addEventListener('click', () => {
+      if (!product.available) return;
+      picker.hidden = true;
+      onAdd();
+    });
+    cancel.addEventListener('click', () => (picker.hidden = true));
+    const src = safeUrl(product.imageUrl, relay);
+    picker.replaceChildren(
+      ...(src ? [h('img', { class: 'detail-image', src, alt: '' })] : []),
+      h('h3', { 'data-testid': 'detail-title' }, product.title),
+      ...(product.description ? [h('p', { class: 'description' }, product.description)] : []),
+      h('p', { class: 'unit', 'data-testid': 'detail-price' }, `${formatMoney(product.price)}${product.compareAtPrice ? ` · was ${formatMoney(product.compareAtPrice)}` : ''}`),
+      h('div', { class: 'actions' }, add, cancel),
+    );
+    picker.setAttribute('aria-label', product.title);
+    picker.dataset.testid = 'product-detail';
+    picker.hidden = false;
+  }
+
   const drawer: CartDrawer = {
     el,
+    detail(product, onAdd) {
+      renderDetail(product, onAdd);
+      drawer.open();
+    },
     choose(product, onAdd) {
+      picker.setAttribute('aria-label', 'Choose an option');
+      picker.dataset.testid = 'variant-picker';
       renderPicker(product, initialSelection(product), onAdd);
       drawer.open();
     },

@@ -1,4 +1,5 @@
-// <cuecart-player show="ID" relay="URL">: the viewer embed, in an open shadow root the host page's CSS cannot reach.
+// <cuecart-player show="ID" relay="URL" [mode="replay"]>: the viewer embed, in an open shadow root the host page's
+// CSS cannot reach. In replay mode it plays the show's recording with every card on its moment; `seekTo(showMs)`.
 import { resolveRelay } from '../config/urls.js';
 import { PlayerSession } from './player-session.js';
 import { buildPlayerView, type PlayerView } from './player-view.js';
@@ -6,14 +7,22 @@ import { buildPlayerView, type PlayerView } from './player-view.js';
 export const PLAYER_TAG = 'cuecart-player';
 
 export class CuecartPlayerElement extends HTMLElement {
-  static readonly observedAttributes = ['show', 'relay', 'consent'];
+  static readonly observedAttributes = ['show', 'relay', 'consent', 'mode'];
   private view: PlayerView | null = null;
   private session: PlayerSession | null = null;
   private restartQueued = false;
+  private pendingSeek: number | null = null;
 
   /** Show ms of the frame on screen (DESIGN.md "Time"); null until the stream shows a dated frame. */
   get playheadMs(): number | null {
     return this.session?.playheadMs ?? null;
+  }
+
+  /** Replay mode: seeks the recording to a moment of the show (show ms, as `playheadMs`). */
+  seekTo(showMs: number): void {
+    if (this.session) this.session.seekTo(showMs);
+    // Asked before the session started (a deep link read as the page loads): it seeks once it is there.
+    else this.pendingSeek = showMs;
   }
 
   get show(): string | null {
@@ -66,7 +75,12 @@ export class CuecartPlayerElement extends HTMLElement {
       return;
     }
     // Analytics may link a viewer's events only with the host page's consent (`consent="granted"`).
-    this.session = new PlayerSession(this, this.view, show, relay, this.getAttribute('consent') === 'granted');
+    const mode = this.getAttribute('mode') === 'replay' ? 'replay' : 'live';
+    this.session = new PlayerSession(this, this.view, show, relay, this.getAttribute('consent') === 'granted', mode);
     this.session.start();
+    if (this.pendingSeek !== null) {
+      this.session.seekTo(this.pendingSeek);
+      this.pendingSeek = null;
+    }
   }
 }

@@ -1,6 +1,6 @@
 // One viewing session of one show on one relay: loads the show, plays the stream, keeps the media
 // clock, schedules the overlay, runs the cart and the beacons. The element creates and disposes it.
-import type { Card, OverlayState, Product, Show } from '@cuecart/shared';
+import type { Card, OverlayState, Product, ReplayCard, Show } from '@cuecart/shared';
 import { requestJson, RelayError } from '../api/relay-http.js';
 import { Tracker } from '../analytics/tracker.js';
 import { PlaybackBeats } from '../analytics/playback-beats.js';
@@ -20,7 +20,16 @@ import { OverlayView } from '../overlay/overlay-view.js';
 import type { ClockReading } from '../overlay/schedule.js';
 import type { PlayerView } from './player-view.js';
 
-const MODE = 'live' as const;
+export type PlayerMode = 'live' | 'replay';
+
+/** What the player reads of GET /api/shows/:id/replay (?transcript=0). */
+interface ReplayTimeline {
+  recordingUrl: string | null;
+  startMs: number;
+  durationMs: number;
+  cards: ReplayCard[];
+  products: Product[];
+}
 // A stream that plays but carries no EXT-X-PROGRAM-DATE-TIME cannot be synced: after this long, cards show at once.
 const UNDATED_STREAM_GRACE_MS = 5000;
 
@@ -46,6 +55,10 @@ export class PlayerSession {
   private readonly beats = new PlaybackBeats();
   /** Startup time and rebuffering, from the video's own events. */
   private readonly quality = new PlaybackQuality();
+  /** Replay mode: the timeline, a seek asked for before the media was ready, the cards last put on screen. */
+  private replay: ReplayTimeline | null = null;
+  private pendingSeek: number | null = null;
+  private replayKey: string | null = null;
 
   constructor(
     private readonly host: HTMLElement,
@@ -53,6 +66,7 @@ export class PlayerSession {
     private readonly show: string,
     private readonly relay: string,
     consent = false,
+    private readonly mode: PlayerMode = 'live',
   ) {
     // The cart is bound to the tab's session; beacons to it only with consent, else to an anonymous in-memory id.
     const sessionId = viewerSessionId();
@@ -60,7 +74,7 @@ export class PlayerSession {
       relay,
       show,
       sessionId: analyticsSessionId(consent),
-      mode: MODE,
+      mode,
       playheadMs: () => this.clock.playheadMs,
       sendOverSocket: (events) => this.connection?.sendTrack(events) ?? Promise.resolve('offline'),
       takeQuality: () => this.quality.take(performance.now()),
@@ -71,7 +85,7 @@ export class PlayerSession {
       stack: view.cards,
       banner: view.banner,
       onAdd: (card) => void this.addToCart(card),
-      onClick: (card) => this.tracker.track('click', card),
+      onClick: (card) => this.onCardClick(card),
       onShown: (card, el) => this.tracker.observe(el, card),
       onHidden: (cardId) => this.tracker.unobserve(cardId),
     });
@@ -82,7 +96,7 @@ export class PlayerSession {
       relay,
       show,
       sessionId,
-      mode: MODE,
+      mode,
       onChange: (snapshot) => {
         this.drawer.render(snapshot);
         const count = snapshot.cart?.itemCount ?? 0;
@@ -111,6 +125,11 @@ export class PlayerSession {
   }
 
   start(): void {
+    if (this.mode === 'replay') {
+      this.cart.restore();
+      void this.loadShow();
+      return;
+    }
     this.connection = connectViewer({
       relay: this.relay,
       show: this.show,
@@ -146,6 +165,11 @@ export class PlayerSession {
     while (!this.disposed) {
       try {
         const show = await requestJson<Show>(relayUrl(this.relay, `/api/shows/${encodeURIComponent(this.show)}`), { signal: this.abort.signal });
+        if (this.mode === 'replay') {
+          const replay = await requestJson<ReplayTimeline>(relayUrl(this.relay, `/api/shows/${encodeURIComponent(this.show)}/replay?transcript=0`), { signal: this.abort.signal });
+          if (!this.disposed) this.playReplay(show, replay);
+          return;
+        }
         if (!this.disposed) this.play(show);
         return;
       } catch (err) {
@@ -157,8 +181,35 @@ export class PlayerSession {
     }
   }
 
-  private play(show: Show): void {
-    const src = safeUrl(show.streamUrl, this.relay);
+  /** The recording, with the cards of the timeline on the media clock: each on screen while the playhead is inside its stretch. */
+  private playReplay(show: Show, replay: ReplayTimeline): void {
+    this.replay = replay;
+    this.takeProducts(replay.products);
+    this.view.video.controls = true;
+    this.view.live.hidden = true;
+    if (!replay.recordingUrl) {
+      this.say(show.status === 'ended' ? 'The replay of this show is not ready yet.' : 'The replay is ready once the show has been on air.');
+      return;
+    }
+    this.play(show, replay.recordingUrl);
+  }
+
+  /** Show ms → the recording's own seconds (its first frame is `startMs`). Seeks there, now or once the media is ready. */
+  seekTo(showMs: number): void {
+    if (!Number.isFinite(showMs)) return;
+    const replay = this.replay;
+    if (!replay) {
+      this.pendingSeek = showMs;
+      return;
+    }
+    const seconds = Math.max(0, Math.min(replay.durationMs, showMs - replay.startMs)) / 1000;
+    const video = this.view.video;
+    if (video.readyState >= 1) video.currentTime = seconds;
+    else this.pendingSeek = showMs;
+  }
+
+  private play(show: Show, recording?: string): void {
+    const src = safeUrl(recording ?? show.streamUrl, this.relay);
     this.clock = new MediaClock(show.streamEpochMs);
     if (!src || !this.clock.canRun) {
       // No stream (or no way to place it on the show clock): cards show as they are fired.
@@ -184,6 +235,20 @@ export class PlayerSession {
     }
     this.clock.setSource(this.stream.programDate);
     // Sample on every presented frame and render the overlay in the same callback, so a card lands with its frame.
+    if (this.mode === 'replay') {
+      const sampleNow = () => {
+        this.clock.sample(video.currentTime);
+        this.renderOverlay();
+      };
+      // After a seek (paused or not) the cards follow the new moment without waiting for a frame to play.
+      this.listen(video, 'seeked', sampleNow);
+      this.listen(video, 'loadedmetadata', () => {
+        if (this.pendingSeek === null) return;
+        const at = this.pendingSeek;
+        this.pendingSeek = null;
+        this.seekTo(at);
+      });
+    }
     this.stopFrames = startFrameLoop(video, (mediaTime) => {
       this.quality.frame(performance.now());
       this.clock.sample(mediaTime);
@@ -198,6 +263,28 @@ export class PlayerSession {
     this.overlay.tick();
   }
 
+  /** A card tapped: in the replay the video pauses and the product's detail opens, with add to cart. */
+  private onCardClick(card: Card): void {
+    this.tracker.track('click', card);
+    if (this.mode !== 'replay') return;
+    const product = this.products.get(card.productId);
+    if (!product) return;
+    this.view.video.pause();
+    if (needsChoice(product)) this.drawer.choose(product, (variantId) => void this.cart.add(card, variantId));
+    else this.drawer.detail(product, () => void this.cart.add(card).then(() => this.drawer.open()));
+  }
+
+  /** The replay's overlay at the playhead: the cards whose stretch holds it. */
+  private replayState(playheadMs: number | null): OverlayState | null {
+    const replay = this.replay;
+    if (!replay || playheadMs === null) return null;
+    const featured = replay.cards.filter((c) => playheadMs >= c.startMs && playheadMs < c.endMs).map((c) => ({ ...c.card, mediaMs: c.startMs }));
+    const key = featured.map((c) => c.cardId).join(' ');
+    if (key === this.replayKey) return null;
+    this.replayKey = key;
+    return { showId: this.show, seq: 0, status: 'ended', featured, banner: null };
+  }
+
   private clockReading(): ClockReading {
     if (this.clockless) return { kind: 'none' };
     const playheadMs = this.clock.playheadMs;
@@ -207,7 +294,12 @@ export class PlayerSession {
   }
 
   private renderOverlay(): void {
-    if (!this.disposed) this.overlay.render(this.clockReading());
+    if (this.disposed) return;
+    if (this.mode === 'replay') {
+      const state = this.replayState(this.clock.playheadMs);
+      if (state) this.overlay.setState(state);
+    }
+    this.overlay.render(this.clockReading());
   }
 
   private tick(): void {

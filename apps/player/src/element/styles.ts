@@ -77,6 +77,8 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 .picker .value[data-sold-out] { color: #999; text-decoration: line-through; }
 .picker .actions { display: flex; gap: 8px; align-items: center; }
 .picker .actions .primary { flex: 1; }
+.picker .detail-image { width: 100%; max-height: 180px; object-fit: contain; border-radius: 8px; background: #f4f4f4; margin-bottom: 8px; }
+.picker .description { font-size: 13px; color: #444; margin: 0 0 8px; }
 .secondary { justify-self: start; padding: 8px 12px; border-radius: 8px; background: #f1f1f1; color: #111; font-weight: 600; }
 .confirmation { margin: 12px 0; padding: 12px; border-radius: 8px; background: #e8f5e9; color: #1b5e20; font-weight: 600; }
 

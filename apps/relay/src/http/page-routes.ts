@@ -8,6 +8,7 @@ import type { Product } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
 import { CONSOLE_DIST, DEMO_DIR, PLAYER_DIST, RELAY_ASSETS } from '../paths.js';
 import { watchPage } from '../pages/watch-page.js';
+import { replayPage } from '../pages/replay-page.js';
 import { escapeHtml } from '../pages/html.js';
 
 /** Pages of our own: scripts only from this relay, media and sockets wherever the show streams from. */
@@ -75,9 +76,30 @@ export function pageRoutes(ctx: RelayContext): Router {
   router.get(['/console', '/console/', '/console/store', '/console/report/:show'], sendConsole);
   router.get('/prompter/:show', sendConsole);
 
+  router.get('/replay/:show', async (req, res) => {
+    const show = ctx.authority.publicShow(req.params.show);
+    const replay = show && (await ctx.replays.of(show.id));
+    const framers = show ? ctx.origins.get(show.id) : undefined;
+    res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);
+    if (framers) res.removeHeader('X-Frame-Options');
+    if (!show || !replay) {
+      res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(req.params.show)}”.</p>`);
+      return;
+    }
+    const t = Number(req.query.t);
+    const base = `${req.protocol}://${req.get('host')}`;
+    res.type('html').send(replayPage(show, replay, base, Number.isFinite(t) && t >= 0 ? Math.floor(t) : null));
+  });
+
   router.get('/watch/:show', (req, res) => {
     const show = ctx.authority.publicShow(req.params.show);
     const rt = ctx.authority.get(req.params.show);
+    // An ended show's watch page is its replay (with the moment asked for, if any).
+    if (show?.status === 'ended') {
+      const t = typeof req.query.t === 'string' && /^\d{1,10}$/.test(req.query.t) ? `?t=${req.query.t}` : '';
+      res.redirect(302, `/replay/${encodeURIComponent(show.id)}${t}`);
+      return;
+    }
     // The watch page may be framed by the show's own sites; X-Frame-Options cannot say that, so CSP alone does.
     const framers = show ? ctx.origins.get(show.id) : undefined;
     res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);

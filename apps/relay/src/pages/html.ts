@@ -26,3 +26,8 @@ function toHtml(v: string | number | Raw | Raw[]): string {
   if (v instanceof Raw) return v.value;
   return escapeHtml(String(v));
 }
+
+/** Text the page inserts as it is: only for markup this relay made (JSON-LD already escaped). */
+export function raw(value: string): Raw {
+  return new Raw(value);
+}

@@ -2,7 +2,7 @@
 import type { Product, Show } from '@cuecart/shared';
 import { html, type Raw } from './html.js';
 
-function price(p: Product): string {
+export function price(p: Product): string {
   try {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency: p.price.currencyCode }).format(Number(p.price.amount));
   } catch {
