@@ -7,10 +7,10 @@ import { send } from './respond.js';
 export function replayRoutes(ctx: RelayContext): Router {
   const router = Router();
   router.get('/api/shows/:id/replay', async (req, res) => {
-    const replay = await ctx.replays.of(String(req.params.id));
+    const replay = await ctx.replays.json(String(req.params.id), req.query.transcript !== '0');
     if (!replay) return send(res, 'not_found', `show "${req.params.id}" does not exist`);
     res.set('Cache-Control', replay.ended ? 'public, max-age=60' : 'no-cache');
-    res.json(req.query.transcript === '0' ? { ...replay, transcript: undefined } : replay);
+    res.type('application/json').send(replay.body);
   });
   return router;
 }

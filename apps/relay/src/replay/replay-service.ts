@@ -27,6 +27,10 @@ export interface Replay {
 
 export class ReplayService {
   private readonly cache = new Map<string, Replay>();
+  /** Each show's final transcript lines in time order, read once and kept up to date as segments arrive. */
+  private readonly transcripts = new Map<string, Replay['transcript']>();
+  /** The kept replays as sent: with and without the transcript. */
+  private readonly bodies = new WeakMap<Replay, { full?: string; cards?: string }>();
 
   constructor(
     private readonly authority: ShowAuthority,
@@ -37,7 +41,11 @@ export class ReplayService {
     // A change to the show's log, transcript or products makes its replay stale.
     authority.onOverlay((showId) => this.cache.delete(showId));
     authority.onProducts((showId) => this.cache.delete(showId));
-    transcript.onTranscript((showId) => this.cache.delete(showId));
+    transcript.onTranscript((showId, segment) => {
+      this.cache.delete(showId);
+      const lines = this.transcripts.get(showId);
+      if (lines && segment.final) upsertLine(lines, { id: segment.id, startMs: segment.startMs, endMs: segment.endMs, text: segment.text });
+    });
   }
 
   async of(showId: string): Promise<Replay | undefined> {
@@ -62,12 +70,30 @@ export class ReplayService {
       ended: aired?.ended ?? false,
       chapters,
       cards,
-      transcript: this.transcript.segments.all(showId),
+      transcript: this.transcriptOf(showId),
       products: [...ids].flatMap((id) => rt.catalog.get(id) ?? []),
     };
     // A live show's replay grows by the second: only an ended one is kept.
     if (replay.ended) this.cache.set(showId, replay);
     return replay;
+  }
+
+  /** The replay as JSON, serialized once per kept replay; `transcript: false` leaves the transcript out. */
+  async json(showId: string, transcript: boolean): Promise<{ body: string; ended: boolean } | undefined> {
+    const replay = await this.of(showId);
+    if (!replay) return undefined;
+    const kept = this.bodies.get(replay) ?? {};
+    const key = transcript ? 'full' : 'cards';
+    kept[key] ??= JSON.stringify(transcript ? replay : { ...replay, transcript: undefined });
+    this.bodies.set(replay, kept);
+    return { body: kept[key], ended: replay.ended };
+  }
+
+  private transcriptOf(showId: string): Replay['transcript'] {
+    let lines = this.transcripts.get(showId);
+    if (!lines) this.transcripts.set(showId, (lines = this.transcript.segments.all(showId)));
+    // A copy: the kept replay must not change when a line arrives later.
+    return lines.slice();
   }
 
   private recording(showId: string, streamUrl: string | undefined, recordingUrl: string | undefined, aired: ReturnType<typeof airedWindow>) {
@@ -77,4 +103,19 @@ export class ReplayService {
     }
     return null;
   }
+}
+
+/** Puts a final line in its place (time, then id), replacing an earlier version of it. */
+export function upsertLine(lines: Replay['transcript'], line: Replay['transcript'][number]): void {
+  const at = lines.findIndex((l) => l.id === line.id);
+  if (at >= 0) lines.splice(at, 1);
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = lines[mid]!;
+    if (m.startMs < line.startMs || (m.startMs === line.startMs && m.id < line.id)) lo = mid + 1;
+    else hi = mid;
+  }
+  lines.splice(lo, 0, line);
 }

@@ -21,14 +21,15 @@ export class TranscriptRepository {
     this.recentStmt = db.prepare<[string, number], { segment_id: string; start_ms: number; end_ms: number; text: string; final: number }>(
       'SELECT segment_id, start_ms, end_ms, text, final FROM transcript_segments WHERE show_id = ? ORDER BY start_ms DESC LIMIT ?',
     );
-    this.allStmt = db.prepare<[string], { segment_id: string; start_ms: number; end_ms: number; text: string }>(
-      'SELECT segment_id, start_ms, end_ms, text FROM transcript_segments WHERE show_id = ? AND final = 1 ORDER BY start_ms, segment_id',
-    );
+    // Rows as arrays (raw): a two-hour show has tens of thousands, and the replay reads them all.
+    this.allStmt = db
+      .prepare<[string], [string, number, number, string]>('SELECT segment_id, start_ms, end_ms, text FROM transcript_segments WHERE show_id = ? AND final = 1 ORDER BY start_ms, segment_id')
+      .raw(true);
   }
 
   /** Every final segment in time order, for the replay's transcript. */
   all(showId: string): Pick<TranscriptSegment, 'id' | 'startMs' | 'endMs' | 'text'>[] {
-    return this.allStmt.all(showId).map((r) => ({ id: r.segment_id, startMs: r.start_ms, endMs: r.end_ms, text: r.text }));
+    return this.allStmt.all(showId).map(([id, startMs, endMs, text]) => ({ id, startMs, endMs, text }));
   }
 
   /** A final segment is never overwritten; a partial is replaced by a newer partial or its final. */
