@@ -36,6 +36,7 @@ import { shopifyRoutes } from './http/shopify-routes.js';
 import { SqliteCartStore } from './commerce/sqlite-cart-store.js';
 import { loadDemoMedia, mediaRoutes } from './media/media-routes.js';
 import { ReplayService } from './replay/replay-service.js';
+import { V100Recordings } from './replay/v100-recording.js';
 import { replayRoutes } from './http/replay-routes.js';
 import { pageRoutes, securityHeaders } from './http/page-routes.js';
 import { analyticsRoutes } from './http/analytics-routes.js';
@@ -112,7 +113,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     shopify,
     transcript,
     sources: new SourceManager(authority, transcript, logger, Date.now, guardedFetch),
-    replays: new ReplayService(authority, transcript, demoMedia),
+    replays: new ReplayService(authority, transcript, demoMedia, new V100Recordings(guardedFetch, logger)),
     demoMedia,
     limits,
     logger,

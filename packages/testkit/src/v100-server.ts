@@ -30,6 +30,8 @@ export interface V100ServerOptions {
   connections?: StreamConnectionPlan[];
   /** After the script: keep the stream open (a live show waiting for speech) or end the response. */
   afterScript?: 'hold' | 'close';
+  /** The recording GET /v1/live/:id answers for an event (none: still recording). */
+  recordings?: Record<string, { status: 'processing' | 'ready' | 'failed'; hls_url?: string; duration_ms?: number }>;
 }
 
 export interface RecordedRequest {
@@ -43,6 +45,10 @@ export interface V100TestServer {
   baseUrl: string;
   createRequests: RecordedRequest[];
   streamRequests: RecordedRequest[];
+  /** GET /v1/live/:id requests. */
+  eventRequests: RecordedRequest[];
+  /** Sets (or replaces) the recording an event answers with. */
+  setRecording(eventId: string, recording: { status: 'processing' | 'ready' | 'failed'; hls_url?: string; duration_ms?: number }): void;
   /** Streams currently open. */
   openStreams(): number;
   /** Appends to the script and writes to every open stream. */
@@ -71,6 +77,8 @@ export async function startV100Server(options: V100ServerOptions): Promise<V100T
   const createdEventId = options.createdEventId ?? 'evt_test_1';
   const createRequests: RecordedRequest[] = [];
   const streamRequests: RecordedRequest[] = [];
+  const eventRequests: RecordedRequest[] = [];
+  const recordings = new Map(Object.entries(options.recordings ?? {}));
   const open = new Set<ServerResponse>();
   const openWaiters = new Set<() => void>();
 
@@ -98,6 +106,16 @@ export async function startV100Server(options: V100ServerOptions): Promise<V100T
         if (!authorized) return json(res, 401, { error: { code: 'unauthorized', message: 'invalid API key' } });
         known.add(createdEventId);
         return json(res, 201, { id: createdEventId, embed_url: `https://embed.v100.test/live/${createdEventId}`, status: 'scheduled' });
+      }
+
+      const event = /^\/v1\/live\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'GET' && event) {
+        eventRequests.push(recorded);
+        if (!authorized) return json(res, 401, { error: { code: 'unauthorized', message: 'invalid API key' } });
+        const id = decodeURIComponent(event[1] ?? '');
+        if (!known.has(id)) return json(res, 404, { error: { code: 'not_found', message: 'no such live event' } });
+        const recording = recordings.get(id);
+        return json(res, 200, { id, status: recording ? 'ended' : 'live', embed_url: `https://embed.v100.test/live/${id}`, recording: recording ?? { status: 'recording' } });
       }
 
       const match = /^\/v1\/live\/([^/]+)\/transcript\/stream$/.exec(url.pathname);
@@ -143,6 +161,8 @@ export async function startV100Server(options: V100ServerOptions): Promise<V100T
     baseUrl: `http://127.0.0.1:${port}`,
     createRequests,
     streamRequests,
+    eventRequests,
+    setRecording: (eventId, recording) => void recordings.set(eventId, recording),
     openStreams: () => open.size,
     push(item) {
       script.push(item);

@@ -6,6 +6,7 @@ import { airedWindow, replayCards, replayChapters, type Chapter, type Product, t
 import type { ShowAuthority } from '../shows/show-authority.js';
 import type { TranscriptService } from '../transcript/transcript-service.js';
 import { recordingSpan, type LoopMedia } from '../media/live-playlist.js';
+import type { V100Recordings } from './v100-recording.js';
 
 /** The demo's looping stream: its recording is the segments the loop aired. */
 export const DEMO_STREAM_URL = '/media/demo/live.m3u8';
@@ -36,6 +37,7 @@ export class ReplayService {
     private readonly authority: ShowAuthority,
     private readonly transcript: TranscriptService,
     private readonly media: LoopMedia | undefined,
+    private readonly v100?: V100Recordings,
     private readonly now: () => number = Date.now,
   ) {
     // A change to the show's log, transcript or products makes its replay stale.
@@ -56,7 +58,7 @@ export class ReplayService {
     const epoch = rt.show.streamEpochMs;
     const log = await this.authority.stateLog(showId);
     const aired = airedWindow(log, epoch, this.now());
-    const recording = this.recording(showId, rt.show.streamUrl, rt.show.recordingUrl, aired);
+    const recording = await this.recording(showId, rt, aired);
     const endMs = recording ? recording.startMs + recording.durationMs : (aired?.endMs ?? 0);
     const cards = replayCards(log, epoch, aired?.endMs ?? endMs);
     const titleOf = (id: string) => rt.catalog.get(id)?.title;
@@ -73,8 +75,8 @@ export class ReplayService {
       transcript: this.transcriptOf(showId),
       products: [...ids].flatMap((id) => rt.catalog.get(id) ?? []),
     };
-    // A live show's replay grows by the second: only an ended one is kept.
-    if (replay.ended) this.cache.set(showId, replay);
+    // A live show's replay grows by the second: only an ended one is kept, and not while its V100 recording is still being made.
+    if (replay.ended && (replay.recordingUrl !== null || rt.transcript?.provider !== 'v100')) this.cache.set(showId, replay);
     return replay;
   }
 
@@ -96,13 +98,20 @@ export class ReplayService {
     return lines.slice();
   }
 
-  private recording(showId: string, streamUrl: string | undefined, recordingUrl: string | undefined, aired: ReturnType<typeof airedWindow>) {
-    if (recordingUrl) return { url: recordingUrl, startMs: aired?.startMs ?? 0, durationMs: aired ? aired.endMs - aired.startMs : 0 };
-    if (streamUrl === DEMO_STREAM_URL && this.media && aired && aired.endMs > aired.startMs) {
+  /** The show's own recordingUrl; else what the demo loop aired; else a V100 event's recording once it is ready. */
+  private async recording(showId: string, rt: NonNullable<ReturnType<ShowAuthority['get']>>, aired: ReturnType<typeof airedWindow>) {
+    const span = aired ? aired.endMs - aired.startMs : 0;
+    if (rt.show.recordingUrl) return { url: rt.show.recordingUrl, startMs: aired?.startMs ?? 0, durationMs: span };
+    if (rt.show.streamUrl === DEMO_STREAM_URL && this.media && aired && aired.endMs > aired.startMs) {
       return { url: `/media/demo/recording/${encodeURIComponent(showId)}.m3u8`, ...recordingSpan(this.media, aired.startMs, aired.endMs) };
+    }
+    if (rt.transcript?.provider === 'v100' && this.v100 && aired?.ended) {
+      const v100 = await this.v100.of(showId, rt.transcript);
+      if (v100) return { url: v100.url, startMs: aired.startMs, durationMs: v100.durationMs ?? span };
     }
     return null;
   }
+
 }
 
 /** Puts a final line in its place (time, then id), replacing an earlier version of it. */
