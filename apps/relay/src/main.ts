@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   if (demo) printDemo(base, demo);
   if (episode) {
     console.log(`demo episode "${episode.showId}" (ended${episode.created ? ', seeded now' : ''}):`);
+    console.log(`  replay:    ${base}/replay/${episode.showId}`);
     console.log(`  report:    ${base}/console/report/${episode.showId}#token=${episode.producerToken}`);
   }
 }
