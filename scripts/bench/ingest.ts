@@ -11,19 +11,12 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { api, createShow, removeDataDir, startRelay } from '@cuecart/testkit/relay';
+import { intArg } from './lib/args.js';
 import { writeSection } from './lib/report.js';
 import { machine, pct } from './lib/synthetic.js';
 
 const argv = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`${name} must be a whole number ≥ 1`);
-    process.exit(2);
-  }
-  return v;
-};
+const arg = (name: string, fallback: number): number => intArg(argv, name, fallback);
 
 // ------------------------------------------------------------------------------------------- load worker
 

@@ -13,19 +13,12 @@ import { createRelay } from '../../apps/relay/dist/server.js';
 import { loadConfig } from '../../apps/relay/dist/config/config.js';
 import { createLogger } from '../../apps/relay/dist/logger.js';
 import { launchChromium } from '@cuecart/testkit/browser';
+import { intArg } from './lib/args.js';
 import { writeSection } from './lib/report.js';
 import { machine, pct } from './lib/synthetic.js';
 
 const argv = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = argv.indexOf(name);
-  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`${name} must be a whole number ≥ 1`);
-    process.exit(2);
-  }
-  return v;
-};
+const arg = (name: string, fallback: number): number => intArg(argv, name, fallback);
 const CARDS = arg('--cards', 500);
 const SEGMENTS = arg('--segments', 20_000);
 const READS = arg('--reads', 60);

@@ -21,3 +21,4 @@ export {
   type TrackerOptions,
 } from './matcher/index.js';
 export { airedWindow, replayCards, replayChapters, CHAPTER_JOIN_MS, MENTION_CHAPTER_MS, type Chapter, type ReplayCard, type ReplayMention } from './replay/timeline.js';
+export { rng } from './format/rng.js';

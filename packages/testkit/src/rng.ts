@@ -1,12 +1,2 @@
-// mulberry32: a small deterministic generator, so a seeded run (a benchmark's catalog, a synthetic show) can be
-// replayed exactly.
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator of packages/shared (mulberry32), for tests and benchmarks.
+export { rng } from '@cuecart/shared';

@@ -4,7 +4,7 @@
 // matcher, the producer takes each new suggestion on air through the command path, and a simulated audience
 // (seeded, so the same every time) sends the player's beacons and buys through the demo store's checkout.
 import type { CardStretch, Command, TrackEvent } from '@cuecart/shared';
-import { cardStretches } from '@cuecart/shared';
+import { cardStretches, rng } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { DEMO_DIR } from '../paths.js';
@@ -15,18 +15,6 @@ const PRODUCER = 'demo producer';
 /** The producer's reaction: a suggestion goes on air this long after the line that made it began. */
 const TAKE_AFTER_MS = 1500;
 const HEARTBEAT_MS = 10_000;
-
-/** The seeded random numbers of the audience (mulberry32): the same episode on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface AudienceOrder {
   sessionId: string;
@@ -54,7 +42,7 @@ export interface AudienceOptions {
  * while it watches, clicks some, adds some of those to the cart and buys some of those.
  */
 export function simulateAudience(o: AudienceOptions): { events: TrackEvent[]; orders: AudienceOrder[] } {
-  const rand = seeded(o.seed ?? 7);
+  const rand = rng(o.seed ?? 7); // seeded: the same episode on every machine
   const events: TrackEvent[] = [];
   const orders: AudienceOrder[] = [];
   let n = 0;

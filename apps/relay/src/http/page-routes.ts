@@ -76,16 +76,20 @@ export function pageRoutes(ctx: RelayContext): Router {
   router.get(['/console', '/console/', '/console/store', '/console/report/:show'], sendConsole);
   router.get('/prompter/:show', sendConsole);
 
+  // A show's pages may be framed by the show's own sites; X-Frame-Options cannot say that, so CSP alone does.
+  const showPageHeaders = (res: express.Response, showId: string | undefined) => {
+    const framers = showId ? ctx.origins.get(showId) : undefined;
+    res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);
+    if (framers) res.removeHeader('X-Frame-Options');
+  };
+  const noSuchShow = (res: express.Response, showId: string) =>
+    res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(showId)}”.</p>`);
+
   router.get('/replay/:show', async (req, res) => {
     const show = ctx.authority.publicShow(req.params.show);
     const replay = show && (await ctx.replays.of(show.id));
-    const framers = show ? ctx.origins.get(show.id) : undefined;
-    res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);
-    if (framers) res.removeHeader('X-Frame-Options');
-    if (!show || !replay) {
-      res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(req.params.show)}”.</p>`);
-      return;
-    }
+    showPageHeaders(res, show?.id);
+    if (!show || !replay) return void noSuchShow(res, req.params.show);
     const t = Number(req.query.t);
     const base = `${req.protocol}://${req.get('host')}`;
     res.type('html').send(replayPage(show, replay, base, Number.isFinite(t) && t >= 0 ? Math.floor(t) : null));
@@ -100,14 +104,8 @@ export function pageRoutes(ctx: RelayContext): Router {
       res.redirect(302, `/replay/${encodeURIComponent(show.id)}${t}`);
       return;
     }
-    // The watch page may be framed by the show's own sites; X-Frame-Options cannot say that, so CSP alone does.
-    const framers = show ? ctx.origins.get(show.id) : undefined;
-    res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);
-    if (framers) res.removeHeader('X-Frame-Options');
-    if (!show || !rt) {
-      res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(req.params.show)}”.</p>`);
-      return;
-    }
+    showPageHeaders(res, show?.id);
+    if (!show || !rt) return void noSuchShow(res, req.params.show);
     const products = rt.show.rundown.map((id) => rt.catalog.get(id)).filter((p): p is Product => p !== undefined);
     res.type('html').send(watchPage(show, products));
   });

@@ -15,7 +15,8 @@ export interface V100Recording {
   durationMs?: number | undefined;
 }
 
-type V100Spec = Extract<TranscriptSourceSpec, { provider: 'v100' }>;
+/** What the recording is asked with: the show's V100 transcript source. */
+type V100Spec = Pick<Extract<TranscriptSourceSpec, { provider: 'v100' }>, 'baseUrl' | 'apiKey' | 'eventId'>;
 
 export const RECHECK_MS = 30_000;
 const TIMEOUT_MS = 5_000;

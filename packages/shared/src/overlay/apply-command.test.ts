@@ -3,6 +3,7 @@ import { Command } from '../contract/commands.js';
 import { MAX_FEATURED, OverlayState, emptyOverlay, type Card } from '../contract/overlay.js';
 import { Product, type CatalogLookup } from '../contract/product.js';
 import { applyCommand, type ApplyResult } from './apply-command.js';
+import { rng } from '../format/rng.js';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -681,18 +682,6 @@ describe('purity', () => {
 
 // ---------------------------------------------------------------- property-style
 
-/** mulberry32: a tiny seeded PRNG, so failures replay exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('random command sequences keep the invariants', () => {
   const SEEDS = [1, 2, 3, 7, 42, 1337, 2024, 65535, 0xdecaf, 0xc0ffee];
   const STEPS = 400;
@@ -725,7 +714,7 @@ describe('random command sequences keep the invariants', () => {
   }
 
   it.each(SEEDS)('seed %i', (seed) => {
-    const rand = prng(seed);
+    const rand = rng(seed);
     let state = emptyOverlay(`prop-${seed}`);
     let now = T0;
     let accepted = 0;

@@ -62,18 +62,8 @@ export function modeRows(r: ReportResponse): ModeRow[] {
   });
 }
 
-export interface ProductRow {
-  productId: string;
-  title: string;
-  screenTimeMs: number;
-  impressions: number;
-  clicks: number;
-  ctr: number;
-  addToCarts: number;
-  orders: number;
-  units: number;
-  revenue: number;
-}
+/** A row of the products table: the relay's figures, with the product's title. */
+export type ProductRow = figures.ProductFigures & { title: string };
 
 export type SortKey = Exclude<keyof ProductRow, 'productId'>;
 
