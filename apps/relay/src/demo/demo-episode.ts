@@ -6,9 +6,7 @@
 import type { CardStretch, Command, TrackEvent } from '@cuecart/shared';
 import { cardStretches, rng } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
-import { loadCatalog } from '../catalog/load-catalog.js';
-import { DEMO_DIR } from '../paths.js';
-import { DEMO_CATALOG_PATH, demoScript } from './seed-demo.js';
+import { demoScript, demoShowBase } from './seed-demo.js';
 
 export const EPISODE_SHOW_ID = 'demo-replay';
 const PRODUCER = 'demo producer';
@@ -101,17 +99,13 @@ export async function seedDemoEpisode(ctx: RelayContext, now = Date.now()): Prom
 async function produceEpisode(ctx: RelayContext, now: number): Promise<void> {
   const script = demoScript();
   if (!script) throw new Error('the demo transcript is missing: regenerate it with scripts/media/make-demo-media.sh');
-  const catalog = await loadCatalog({ provider: 'file', path: 'catalog.json' }, DEMO_DIR);
-  if (!catalog.ok) throw new Error(`the demo catalog is broken: ${catalog.error.message}`);
+  const base = await demoShowBase();
   const epoch = Math.floor((now - 2 * 24 * 3600_000) / 60_000) * 60_000;
   const durationMs = script.loopMs;
   const show = await ctx.authority.create({
     id: EPISODE_SHOW_ID,
     title: 'Cuecart demo: the Autumn Edit (last episode)',
-    spec: { provider: 'file', path: DEMO_CATALOG_PATH },
-    products: catalog.products,
-    rundown: catalog.products.slice(0, 9).map((p) => p.id),
-    streamUrl: '/media/demo/live.m3u8',
+    ...base,
     streamEpochMs: epoch,
   });
   if (!show.ok) throw new Error(`the demo episode could not be created: ${show.error.message}`);
@@ -143,7 +137,7 @@ async function produceEpisode(ctx: RelayContext, now: number): Promise<void> {
   await command({ type: 'status', status: 'ended' }, durationMs);
 
   const cards = cardStretches(await ctx.authority.stateLog(EPISODE_SHOW_ID), epoch, durationMs);
-  const soldOut = new Set(catalog.products.filter((p) => !p.available).map((p) => p.id));
+  const soldOut = new Set(base.products.filter((p) => !p.available).map((p) => p.id));
   const audience = simulateAudience({ showId: EPISODE_SHOW_ID, durationMs, cards, liveSessions: 420, replaySessions: 260, soldOut });
   for (let i = 0; i < audience.events.length; i += 500) await ctx.beacons.accept(audience.events.slice(i, i + 500), undefined);
   for (const [i, o] of audience.orders.entries()) await buy(ctx, o, i);

@@ -6,6 +6,7 @@ import { ScriptLine, type TranscriptSourceSpec } from '@cuecart/shared';
 import type { RelayContext } from '../context.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { DEMO_DIR } from '../paths.js';
+import { DEMO_STREAM_URL } from '../replay/replay-service.js';
 
 export const DEMO_SHOW_ID = 'demo';
 export const DEMO_CATALOG_PATH = join(DEMO_DIR, 'catalog.json');
@@ -33,18 +34,25 @@ export interface DemoAccess {
   ingestToken: string;
 }
 
+/** What every demo show is made of: the committed catalog, its first nine products as the rundown, the looping stream. */
+export async function demoShowBase() {
+  // The demo's own folder is its catalog directory: the committed catalog, whatever CUECART_CATALOG_DIR says.
+  const catalog = await loadCatalog({ provider: 'file', path: 'catalog.json' }, DEMO_DIR);
+  if (!catalog.ok) throw new Error(`the demo catalog is broken: ${catalog.error.message}`);
+  return {
+    spec: { provider: 'file' as const, path: DEMO_CATALOG_PATH },
+    products: catalog.products,
+    rundown: catalog.products.slice(0, 9).map((p) => p.id),
+    streamUrl: DEMO_STREAM_URL,
+  };
+}
+
 export async function seedDemo(ctx: RelayContext): Promise<DemoAccess> {
   if (!ctx.authority.get(DEMO_SHOW_ID)) {
-    // The demo's own folder is its catalog directory: the committed catalog, whatever CUECART_CATALOG_DIR says.
-    const catalog = await loadCatalog({ provider: 'file', path: 'catalog.json' }, DEMO_DIR);
-    if (!catalog.ok) throw new Error(`the demo catalog is broken: ${catalog.error.message}`);
     const created = await ctx.authority.create({
       id: DEMO_SHOW_ID,
       title: 'Cuecart demo: the Autumn Edit',
-      spec: { provider: 'file', path: DEMO_CATALOG_PATH },
-      products: catalog.products,
-      rundown: catalog.products.slice(0, 9).map((p) => p.id),
-      streamUrl: '/media/demo/live.m3u8',
+      ...(await demoShowBase()),
       // The looping recording starts now: show ms 0 is the first segment's program date time.
       streamEpochMs: Date.now(),
       transcript: demoTranscript(),
