@@ -50,6 +50,17 @@ describe('the replay API', () => {
     expect(cardsOnly.body.cards).toHaveLength(1);
   });
 
+  it("counts a replay viewer's heartbeat only inside what the show aired", async () => {
+    const { body } = await api(suite.relay, 'GET', '/api/shows/own/replay');
+    const end = body.startMs + body.durationMs;
+    const { streamEpochMs } = (await api(suite.relay, 'GET', '/api/shows/own')).body;
+    // Until the live edge has moved past end + 2 s, so that only the show's end can refuse that heartbeat.
+    while (Date.now() - streamEpochMs < end + 2_500) await sleep(100);
+    const beat = (mediaMs: number) => ({ type: 'heartbeat', showId: 'own', sessionId: 'r1', mode: 'replay', mediaMs });
+    const sent = await api(suite.relay, 'POST', '/api/track', { events: [beat(end - 1000), beat(end + 2000)] });
+    expect(sent.body).toEqual({ accepted: 1, ignored: 1 });
+  });
+
   it('has nothing to play for a show that never went live, and 404 for no show', async () => {
     const created = await api(suite.relay, 'POST', '/api/shows', { id: 'soon', title: 'Soon', catalog: { provider: 'inline', products } }, ADMIN_TOKEN);
     expect(created.status).toBe(201);

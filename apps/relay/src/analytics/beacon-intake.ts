@@ -47,11 +47,17 @@ export class BeaconIntake {
     return { ok: true, accepted, duplicates: counted.length - accepted, ignored: events.length - counted.length };
   }
 
-  /** A heartbeat counts only with its show ms inside the show: from 0 to now − the stream's epoch. */
+  /**
+   * A heartbeat counts only with its show ms inside the show: from 0 to now − the stream's epoch, and for an
+   * ended show (its replay) to when it ended.
+   */
   private possible(e: TrackEvent): boolean {
     if (e.type !== 'heartbeat' || e.mediaMs === undefined) return true;
-    const epoch = this.authority.get(e.showId)?.show.streamEpochMs;
-    return epoch === undefined || e.mediaMs <= this.now() - epoch;
+    const rt = this.authority.get(e.showId);
+    const epoch = rt?.show.streamEpochMs;
+    if (epoch === undefined) return true;
+    const ended = rt!.state.status === 'ended' && rt!.state.updatedAt !== undefined ? rt!.state.updatedAt : Infinity;
+    return e.mediaMs <= Math.min(this.now(), ended) - epoch;
   }
 }
 
