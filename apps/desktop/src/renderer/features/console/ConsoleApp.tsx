@@ -1,6 +1,6 @@
 // The producer console: program, transcript and suggestions, rundown, on air, composer, queue and activity.
 import { setShowStatus } from './console-actions.js';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Session } from '../../lib/session.js';
 import { ActivityLog } from '../activity/ActivityLog.js';
 import { CommandQueue } from '../commands/CommandQueue.js';
@@ -95,26 +95,50 @@ export function reportUrl(relay: string, showId: string, token: string): string 
   return `${relay}/console/report/${encodeURIComponent(showId)}#token=${encodeURIComponent(token)}`;
 }
 
-/** Go live from scheduled or ended; ending a live show asks first, since it clears the air. */
+/**
+ * Go live from scheduled or ended; ending a live show asks first, since it clears the air. The question opens
+ * with "Keep the show live" focused, so Enter (the take key) can never end a show, whatever was focused before.
+ */
 function ShowStatusButton({ status }: { status: 'scheduled' | 'live' | 'ended' | undefined }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
   if (!status) return null;
-  if (status !== 'live') {
-    return (
-      <button type="button" className="btn btn-go-live" data-testid="go-live" onClick={() => setShowStatus('live')}>
-        Go live
-      </button>
-    );
-  }
+  const ask = () => {
+    dialog.current?.showModal();
+    keep.current?.focus();
+  };
+  const close = () => dialog.current?.close();
   return (
-    <button
-      type="button"
-      className="btn"
-      data-testid="end-show"
-      onClick={() => {
-        if (window.confirm('End the show? Every card and the banner go off air.')) setShowStatus('ended');
-      }}
-    >
-      End show
-    </button>
+    <>
+      {status !== 'live' ? (
+        <button type="button" className="btn btn-go-live" data-testid="go-live" onClick={() => setShowStatus('live')}>
+          Go live
+        </button>
+      ) : (
+        <button type="button" className="btn" data-testid="end-show" onClick={ask}>
+          End show
+        </button>
+      )}
+      <dialog ref={dialog} className="confirm-end" aria-labelledby="confirm-end-title" data-testid="confirm-end">
+        <h2 id="confirm-end-title">End the show?</h2>
+        <p>Every card and the banner go off air, and viewers see that the show has ended.</p>
+        <div className="confirm-actions">
+          <button type="button" className="btn" ref={keep} data-testid="keep-live" onClick={close}>
+            Keep the show live
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            data-testid="confirm-end-show"
+            onClick={() => {
+              close();
+              setShowStatus('ended');
+            }}
+          >
+            End the show
+          </button>
+        </div>
+      </dialog>
+    </>
   );
 }

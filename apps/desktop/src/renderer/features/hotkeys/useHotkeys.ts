@@ -16,7 +16,22 @@ function dialogOpen(): boolean {
   return useSettings.getState().open || document.querySelector('dialog[open], [aria-modal="true"]') !== null;
 }
 
+/**
+ * A button clicked with the mouse lets go of the focus at once, so the next Enter or Space is the console's
+ * hotkey (take the top suggestion), never that button again ("Take" twice, or "End show" after "Go live").
+ * A button reached with Tab keeps it: keyboard users still press what they focused.
+ */
+export function releaseClickedControl(e: Pick<MouseEvent, 'detail' | 'target'>): void {
+  if (e.detail === 0) return; // a keyboard activation
+  const control = (e.target as Element | null)?.closest?.('button, a.btn, [role="button"]');
+  if (control instanceof HTMLElement && document.activeElement === control && !control.closest('dialog')) control.blur();
+}
+
 export function useHotkeys(): void {
+  useEffect(() => {
+    document.addEventListener('click', releaseClickedControl);
+    return () => document.removeEventListener('click', releaseClickedControl);
+  }, []);
   useEffect(() => {
     const tracker = createKeyTracker<HotkeyAction>();
     const physical = (e: KeyboardEvent) => e.code || e.key;

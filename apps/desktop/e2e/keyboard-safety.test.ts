@@ -1,0 +1,81 @@
+// Issue 21, item 1, in Chromium: Enter can never end the show. After "Go live" is clicked, Enter takes the top
+// suggestion rather than pressing the button now labelled "End show"; after a Take button is clicked, Enter
+// takes the top suggestion, not that product again; and "End the show?" opens on "Keep the show live", so
+// Enter answers no.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Socket } from 'socket.io-client';
+import { closeSuite, launchChromium, screenshotDir } from '@cuecart/testkit/browser';
+import { api, connect, createShow, emitAck, removeDataDir, startRelay, type RelayProcess } from '@cuecart/testkit/relay';
+
+const SHOTS = screenshotDir();
+let relay: RelayProcess;
+let browser: Browser;
+let page: Page;
+let viewer: Socket;
+let tokens: Awaited<ReturnType<typeof createShow>>;
+
+const overlay = async () => (await emitAck(viewer, 'overlay:get', undefined)).state as { status: string; featured: { productId: string }[] };
+const say = (id: string, text: string, startMs: number) => api(relay, 'POST', '/api/shows/keys/transcript', { segments: [{ id, startMs, endMs: startMs + 3000, text, final: true }] }, tokens.ingest);
+
+beforeAll(async () => {
+  relay = await startRelay();
+  tokens = await createShow(relay, 'keys');
+  viewer = await connect(relay, '/viewer', { show: 'keys' });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  await page.goto(`${relay.url}/console#token=${tokens.producer}`);
+  await page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 15_000 });
+}, 60_000);
+afterAll(async () => {
+  viewer?.close();
+  await closeSuite(browser, relay, removeDataDir);
+});
+
+describe('Enter and a focused button', () => {
+  it('takes the top suggestion after Go live was clicked, and never ends the show', async () => {
+    await page.getByTestId('go-live').click();
+    await expect.poll(async () => (await overlay()).status).toBe('live');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BUTTON');
+    expect((await say('k1', 'okay so this is the pour over kettle look at that spout', 1000)).status).toBe(202);
+    await page.locator('[data-testid="suggestion"][data-product-id="p-kettle"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await overlay()).featured.map((c) => c.productId)).toEqual(['p-kettle']);
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('confirm-end').isVisible()).toBe(false);
+    expect((await overlay()).status).toBe('live');
+  });
+
+  it('takes the top suggestion after a Take button was clicked, not that product again', async () => {
+    expect((await say('m1', 'and this stoneware mug is lovely', 5000)).status).toBe(202);
+    const mug = page.locator('[data-testid="suggestion"][data-product-id="p-mug"]');
+    await mug.waitFor({ timeout: 10_000 });
+    await mug.getByRole('button', { name: 'Take' }).click();
+    await expect.poll(async () => (await overlay()).featured.map((c) => c.productId)).toEqual(['p-mug']);
+    expect((await say('k2', 'back to the pour over kettle for a second', 9000)).status).toBe(202);
+    await page.locator('[data-testid="suggestion"][data-product-id="p-kettle"]').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await overlay()).featured.map((c) => c.productId)).toEqual(['p-kettle']);
+  });
+
+  it('asks before ending with "Keep the show live" focused, so Enter keeps it live', async () => {
+    await page.getByTestId('end-show').click();
+    const dialog = page.getByTestId('confirm-end');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('keep-live');
+    await page.screenshot({ path: `${SHOTS}console-confirm-end.png` });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect((await overlay()).status).toBe('live');
+    // Escape in the dialog closes it without clearing the air.
+    await page.getByTestId('end-show').click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect((await overlay()).featured.map((c) => c.productId)).toEqual(['p-kettle']);
+    // Ending takes a click on "End the show".
+    await page.getByTestId('end-show').click();
+    await page.getByTestId('confirm-end-show').click();
+    await expect.poll(async () => (await overlay()).status).toBe('ended');
+  });
+});
