@@ -79,3 +79,26 @@ describe('Enter and a focused button', () => {
     await expect.poll(async () => (await overlay()).status).toBe('ended');
   });
 });
+
+describe('a token the relay refuses (issue 21, item 3)', () => {
+  for (const [name, token, reason] of [
+    ['a wrong token', () => 'not-a-token', /token/i],
+    ['a host token', () => tokens.host, /a host token cannot do this: it needs a producer token/],
+  ] as const) {
+    it(`says why in the page for ${name}, and queues nothing that could never be sent`, async () => {
+      const p = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await p.goto(`${relay.url}/console#token=${token()}`);
+      const ended = p.getByTestId('session-ended');
+      await ended.waitFor({ timeout: 5000 });
+      expect(await ended.textContent()).toMatch(reason);
+      expect(await ended.textContent()).toContain('Ask the show admin for a new producer token');
+      expect(await p.getByTestId('connection-status').textContent()).toBe('Signed out');
+      await p.keyboard.press('Escape');
+      await p.getByTestId('not-sent').waitFor();
+      expect(await p.getByTestId('not-sent').textContent()).toContain('PANIC CLEAR');
+      expect(await p.locator('[data-testid="queued-command"]').count()).toBe(0);
+      if (name === 'a host token') await p.screenshot({ path: `${SHOTS}console-refused-host-token.png` });
+      await p.close();
+    });
+  }
+});

@@ -7,6 +7,7 @@ import { sessionEndHelp, sessionEndTitle } from './session-end.js';
 export function SessionEnded() {
   const ended = useConnection((s) => s.ended);
   const unsent = useCommands((s) => pendingCount(s.queue));
+  const notSent = useConnection((s) => s.notSent);
   if (!ended) return null;
   const consoleUrl = `${location.origin}${location.pathname}`;
   return (
@@ -15,6 +16,11 @@ export function SessionEnded() {
       {sessionEndHelp(consoleUrl, unsent).map((line) => (
         <p key={line}>{line}</p>
       ))}
+      {notSent.length > 0 && (
+        <p data-testid="not-sent">
+          Not sent (this console cannot send anything until you are back): {notSent.join(', ')}.
+        </p>
+      )}
     </div>
   );
 }

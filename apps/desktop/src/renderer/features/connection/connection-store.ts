@@ -12,7 +12,10 @@ interface ConnectionState {
   presence: Presence | null;
   /** Set once the relay ended this session for good (token expired or revoked): no more reconnecting. */
   ended: SessionEnd | null;
+  /** What the producer asked for after the session ended: never queued, since it could never be sent. */
+  notSent: string[];
   endSession(end: SessionEnd): void;
+  noteNotSent(label: string): void;
   linkChanged(connected: boolean, selfId?: string | null): void;
   setError(message: string | null): void;
   setPresence(presence: Presence): void;
@@ -36,7 +39,9 @@ export const useConnection = create<ConnectionState>()((set, get) => {
     selfId: null,
     presence: null,
     ended: null,
+    notSent: [],
     endSession: (ended) => set({ ended, lastError: ended.detail }),
+    noteNotSent: (label) => set({ notSent: [...get().notSent, label].slice(-5) }),
     linkChanged: (connected, selfId) => {
       const { facts } = get();
       const link = connected ? 'connected' : 'disconnected';

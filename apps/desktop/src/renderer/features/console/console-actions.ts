@@ -7,13 +7,17 @@ import { useCommands } from '../commands/commands-store.js';
 import { useComposer } from '../composer/composer-store.js';
 import { cleanLine, endsAtFrom, offerExtras } from '../composer/offer-model.js';
 import { connectedSocket } from '../connection/producer-link.js';
+import { useConnection } from '../connection/connection-store.js';
 import { previewShowMs } from '../program/program-store.js';
 import { useRundown } from '../rundown/rundown-store.js';
 import { rankedNow, useSuggestions } from '../suggestions/suggestions-store.js';
 
 const titleOf = (productId: string) => useCatalog.getState().byId.get(productId)?.title ?? productId;
 
+/** Queues a command for the relay, unless this console's session is over: then it is refused in the page, never queued. */
 function submit(command: Command, label: string): void {
+  const connection = useConnection.getState();
+  if (connection.ended) return connection.noteNotSent(label);
   useCommands.getState().submit(command, label);
 }
 
