@@ -102,3 +102,32 @@ describe('a token the relay refuses (issue 21, item 3)', () => {
     });
   }
 });
+
+describe('the console from 1280×720 down (issue 21, item 2)', () => {
+  it('fits a 1280×720 laptop with nothing off screen, and the settings keep Save in view', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await p.goto(`${relay.url}/console#token=${tokens.producer}`);
+    await p.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 15_000 });
+    const overflow = () => p.evaluate(() => { const el = document.querySelector('.cc-console')!; return el.scrollWidth - el.clientWidth; });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    for (const id of ['settings-open', 'open-report', 'connection-status']) {
+      const box = (await p.getByTestId(id).boundingBox())!;
+      expect(box.x + box.width, id).toBeLessThanOrEqual(1280);
+    }
+    const composer = (await p.locator('.col').last().boundingBox())!;
+    expect(composer.x + composer.width).toBeLessThanOrEqual(1280);
+    await p.screenshot({ path: `${SHOTS}console-1280x720.png` });
+    await p.getByTestId('settings-open').click();
+    const save = (await p.getByTestId('settings-save').boundingBox())!;
+    expect(save.y + save.height).toBeLessThanOrEqual(720);
+    await p.screenshot({ path: `${SHOTS}console-settings-1280x720.png` });
+    await p.keyboard.press('Escape');
+    // Narrower: the panels stack and the page scrolls down, never sideways.
+    for (const width of [1024, 390]) {
+      await p.setViewportSize({ width, height: 844 });
+      await expect.poll(overflow).toBeLessThanOrEqual(0);
+    }
+    await p.screenshot({ path: `${SHOTS}console-390x844.png` });
+    await p.close();
+  });
+});
