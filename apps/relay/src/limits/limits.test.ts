@@ -41,6 +41,7 @@ describe('eventClass', () => {
   it('gives known events their own class and everything else "other"', () => {
     expect(eventClass('command')).toBe('command');
     expect(eventClass('overlay:get')).toBe('overlay:get');
+    expect(eventClass('link:ping')).toBe('link:ping');
     expect(eventClass('__proto__')).toBe('other');
     expect(eventClass(42)).toBe('other');
   });

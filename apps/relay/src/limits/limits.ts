@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Rate } from './token-bucket.js';
 
 /** Socket event classes with a bucket of their own, per socket. Any other event shares `other`. */
-export type SocketEventClass = 'track' | 'command' | 'cue' | 'suggestion:dismiss' | 'rundown:set' | 'overlay:get' | 'other';
+export type SocketEventClass = 'track' | 'command' | 'cue' | 'suggestion:dismiss' | 'rundown:set' | 'overlay:get' | 'link:ping' | 'other';
 
 export interface Limits {
   enabled: boolean;
@@ -45,6 +45,8 @@ export const LIMITS: Limits = {
       'suggestion:dismiss': { perSecond: 10, burst: 20 },
       'rundown:set': { perSecond: 10, burst: 20 },
       'overlay:get': { perSecond: 10, burst: 20 },
+      // The console's heartbeat goes every 200 ms: twice that, so a tab catching up after a stall is not refused.
+      'link:ping': { perSecond: 10, burst: 20 },
       other: { perSecond: 10, burst: 20 },
     },
     // More than 500 refusals in about 10 s.

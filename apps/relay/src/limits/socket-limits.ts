@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { retryAfterSeconds, type Limits, type SocketEventClass } from './limits.js';
 import { fullBucket, take, type Bucket, type Clock } from './token-bucket.js';
 
-const CLASSES = new Set<string>(['track', 'command', 'cue', 'suggestion:dismiss', 'rundown:set', 'overlay:get']);
+const CLASSES = new Set<string>(['track', 'command', 'cue', 'suggestion:dismiss', 'rundown:set', 'overlay:get', 'link:ping']);
 
 export function eventClass(event: unknown): SocketEventClass {
   return typeof event === 'string' && CLASSES.has(event) ? (event as SocketEventClass) : 'other';

@@ -157,6 +157,9 @@ export function attachNamespaces(io: Server, ctx: RelayContext): void {
     const store = ctx.shopify.refresher.status(showId);
     if (store) socket.emit('store:status', store);
 
+    // The console's heartbeat: answered at once, so a console notices a silent link long before Socket.IO does.
+    handle(socket, ctx.logger, 'link:ping', () => ({ now: Date.now() }));
+
     handle(socket, ctx.logger, 'command', async (payload) => {
       const command = parseWith(Command, payload, 'the command');
       if (!command.ok) return fail(command.error);

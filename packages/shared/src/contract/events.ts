@@ -95,6 +95,8 @@ export interface ProducerClientToServer extends SnapshotRequest {
   'suggestion:dismiss': (body: SuggestionDismiss, reply?: Reply<OkOrError>) => void;
   /** Reorder or change the rundown (slots 1–9 are the first nine). */
   'rundown:set': (body: RundownSet, reply?: Reply<OkOrError>) => void;
+  /** The console's heartbeat, a few times a second: a link that stops answering is shown offline within a second. */
+  'link:ping': (reply: Reply<{ now: number }>) => void;
 }
 
 export interface HostServerToClient {

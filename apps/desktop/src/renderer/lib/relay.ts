@@ -9,7 +9,7 @@ export type HostSocket = Socket<HostServerToClient, HostClientToServer>;
  * Websocket first; Socket.IO's own reconnection with jitter keeps trying while the relay is away, at most
  * 0.5 s apart (±50 %): one console is one socket, and its queued takes should land the moment the relay is back.
  */
-export const CONSOLE_SOCKET_OPTIONS: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket', 'polling'], reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 };
+export const CONSOLE_SOCKET_OPTIONS: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket', 'polling'], reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5, timeout: 5000 };
 
 export function connectProducer(relay: string, token: string): ProducerSocket {
   return io(`${relay}/producer`, { ...CONSOLE_SOCKET_OPTIONS, auth: { token } });

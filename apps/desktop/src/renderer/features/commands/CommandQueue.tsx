@@ -1,5 +1,6 @@
 // Every command the producer fired, until the relay answered: queued while offline, re-sent with its id.
 import { formatClockTime } from '../../lib/format.js';
+import { useOffline } from '../connection/OfflineBanner.js';
 import { useCommands } from './commands-store.js';
 import { pendingCount, type QueueEntry } from './command-queue.js';
 
@@ -15,12 +16,17 @@ export function CommandQueue() {
   const q = useCommands((s) => s.queue);
   const cancel = useCommands((s) => s.cancel);
   const pending = pendingCount(q);
+  const offline = useOffline();
   const shown = [...q.entries].reverse().slice(0, 12);
   return (
     <section className={`panel command-queue${pending ? ' has-pending' : ''}`} data-testid="command-queue" aria-label="Commands">
       <header className="panel-head">
         <h2>Commands</h2>
-        {pending > 0 ? <span className="pill pill-warn">{pending} waiting for the relay</span> : <span className="muted">all delivered</span>}
+        {pending > 0 ? (
+          <span className="pill pill-warn" data-testid="queue-summary">{pending} waiting for the relay</span>
+        ) : (
+          <span className="muted" data-testid="queue-summary">{offline ? 'offline: what you fire now waits here' : 'all delivered'}</span>
+        )}
       </header>
       <ol className="queue-list">
         {shown.length === 0 && <li className="empty">Commands you fire show here until the relay confirms them.</li>}

@@ -2,7 +2,8 @@
 export type LinkState = 'connected' | 'disconnected';
 export type DisplayState = 'online' | 'offline' | 'connecting';
 
-export const OFFLINE_GRACE_MS = 1000;
+/** A socket that drops and is back within this long (a blip) keeps the light green; longer shows offline. */
+export const OFFLINE_GRACE_MS = 300;
 
 export interface LinkFacts {
   link: LinkState;

@@ -1,7 +1,7 @@
 // Link state (debounced for display), who else is producing this show.
 import { create } from 'zustand';
 import type { Presence } from '@cuecart/shared';
-import { displayState, msUntilChange, type DisplayState, type LinkFacts } from './connection-display.js';
+import { displayState, msUntilChange, OFFLINE_GRACE_MS, type DisplayState, type LinkFacts } from './connection-display.js';
 import type { SessionEnd } from './session-end.js';
 
 interface ConnectionState {
@@ -16,7 +16,8 @@ interface ConnectionState {
   notSent: string[];
   endSession(end: SessionEnd): void;
   noteNotSent(label: string): void;
-  linkChanged(connected: boolean, selfId?: string | null): void;
+  /** `silent`: the heartbeat already waited, so the light goes to offline without the blip grace. */
+  linkChanged(connected: boolean, selfId?: string | null, silent?: boolean): void;
   setError(message: string | null): void;
   setPresence(presence: Presence): void;
 }
@@ -42,11 +43,12 @@ export const useConnection = create<ConnectionState>()((set, get) => {
     notSent: [],
     endSession: (ended) => set({ ended, lastError: ended.detail }),
     noteNotSent: (label) => set({ notSent: [...get().notSent, label].slice(-5) }),
-    linkChanged: (connected, selfId) => {
+    linkChanged: (connected, selfId, silent = false) => {
       const { facts } = get();
       const link = connected ? 'connected' : 'disconnected';
       if (facts.link !== link) {
-        set({ facts: { link, since: Date.now(), everConnected: facts.everConnected || connected } });
+        const since = silent ? Date.now() - OFFLINE_GRACE_MS : Date.now();
+        set({ facts: { link, since, everConnected: facts.everConnected || connected } });
       }
       if (connected) set({ lastError: null, selfId: selfId ?? get().selfId });
       refresh();

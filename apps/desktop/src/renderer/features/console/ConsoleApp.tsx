@@ -6,6 +6,7 @@ import { ActivityLog } from '../activity/ActivityLog.js';
 import { CommandQueue } from '../commands/CommandQueue.js';
 import { ComposerPanel } from '../composer/ComposerPanel.js';
 import { ConnectionStatus, PresenceList } from '../connection/ConnectionStatus.js';
+import { OfflineBanner, useOffline } from '../connection/OfflineBanner.js';
 import { SessionEnded } from '../connection/SessionEnded.js';
 import { HotkeyLegend } from '../hotkeys/HotkeyLegend.js';
 import { useGlobalShortcuts } from '../hotkeys/useGlobalShortcuts.js';
@@ -27,10 +28,12 @@ export function ConsoleApp({ session }: { session: Extract<Session, { ok: true }
   useEffect(() => startConsole(session.relay, session.token), [session.relay, session.token]);
   useHotkeys();
   const { failed } = useGlobalShortcuts();
+  const offline = useOffline();
 
   return (
-    <div className="cc-console" data-testid="console">
+    <div className={`cc-console${offline ? ' is-offline' : ''}`} data-testid="console" data-link={offline ? 'offline' : 'online'}>
       <TopBar />
+      <OfflineBanner />
       <StoreAlert />
       <SessionEnded />
       <main className="console-grid">
@@ -61,11 +64,17 @@ function TopBar() {
   const title = useSession((s) => s.show?.title);
   const showId = useSession((s) => s.showId);
   const status = useOverlay((s) => s.overlay?.status);
+  const offline = useOffline();
   return (
     <header className="topbar">
       <span className="brand">CUECART</span>
       <span className="show-title">{title ?? showId ?? '…'}</span>
-      {status && <span className={`pill status-${status}`}>{status === 'live' ? '● LIVE' : status.toUpperCase()}</span>}
+      {status && (
+        <span className={`pill status-${status}${offline ? ' status-unknown' : ''}`} data-testid="show-status" title={offline ? 'What the relay last said; it is not answering now' : undefined}>
+          {status === 'live' ? '● LIVE' : status.toUpperCase()}
+          {offline && ' · last known'}
+        </span>
+      )}
       <ShowStatusButton status={status} />
       <span className="legend-spacer" />
       <StoreStatusPill />

@@ -5,7 +5,8 @@ import { useActivity } from '../activity/activity-store.js';
 import { useCatalog } from '../catalog/catalog-store.js';
 import { useCommands } from '../commands/commands-store.js';
 import { useConnection } from '../connection/connection-store.js';
-import { setProducerSocket } from '../connection/producer-link.js';
+import { watchLink, type LinkWatch } from '../connection/link-watch.js';
+import { setLinkSilent, setProducerSocket } from '../connection/producer-link.js';
 import { sessionEndOf } from '../connection/session-end.js';
 import { useOverlay } from '../on-air/overlay-store.js';
 import { useMetrics } from '../on-air/metrics-store.js';
@@ -21,11 +22,35 @@ export function startConsole(relay: string, token: string): () => void {
   setProducerSocket(socket);
   const connection = useConnection.getState();
 
-  socket.on('connect', () => {
+  // Back (or first connected): whatever waited while we were away goes out now, with its original ids.
+  const linkUp = () => {
+    setLinkSilent(false);
     useConnection.getState().linkChanged(true, socket.id ?? null);
-    useOverlay.getState().connected();
-    // Whatever waited while we were away goes out now, with its original ids.
     useCommands.getState().flush();
+  };
+  let watch: LinkWatch | null = null;
+  socket.on('connect', () => {
+    linkUp();
+    useOverlay.getState().connected();
+    watch?.stop();
+    watch = watchLink({
+      ping: (heard) => socket.emit('link:ping', () => heard()),
+      // The relay stopped answering without closing the connection: offline now, and takes wait in the queue.
+      onSilent: () => {
+        setLinkSilent(true);
+        useConnection.getState().linkChanged(false, null, true);
+        useCommands.getState().linkDown();
+      },
+      // Answers again on the same connection: catch up on the overlay (a newer state only) and send what waited.
+      onHeard: () => {
+        linkUp();
+        socket.emit('overlay:get', (answer) => {
+          if (answer.ok) useOverlay.getState().setOverlay(answer.state);
+        });
+      },
+      // Still silent: start over with a fresh connection rather than wait for Socket.IO's own timeout.
+      onStuck: () => socket.io.engine?.close(),
+    });
   });
   // The relay ends a session for good when its token expires or is revoked: say so, and stop reconnecting.
   const end = (event: 'session:expired' | 'revoked' | 'connect_error', detail: string) => {
@@ -35,6 +60,8 @@ export function startConsole(relay: string, token: string): () => void {
   socket.on('session:expired', (error) => end('session:expired', error.message));
   socket.on('revoked', (error) => end('revoked', error.message));
   socket.on('disconnect', (reason) => {
+    watch?.stop();
+    watch = null;
     connection.linkChanged(false);
     useCommands.getState().linkDown();
     // A server-side disconnect (relay restart) is not retried by Socket.IO on its own; an ended session is not retried.
@@ -72,6 +99,7 @@ export function startConsole(relay: string, token: string): () => void {
   socket.on('metrics', (metrics) => useMetrics.getState().set(metrics));
 
   return () => {
+    watch?.stop();
     socket.removeAllListeners();
     socket.disconnect();
     setProducerSocket(null);

@@ -8,6 +8,7 @@ import { onAirProductIds, useOverlay } from '../on-air/overlay-store.js';
 import { CatalogSearch } from './CatalogSearch.js';
 import { moveItem, removeProduct } from './reorder.js';
 import { useRundown } from './rundown-store.js';
+import { TakeButton } from '../on-air/TakeButton.js';
 
 export function RundownPanel() {
   const items = useRundown((s) => s.items);
@@ -100,9 +101,7 @@ function SlotRow({ item, index, count, onAir, move, remove }: SlotRowProps) {
           </button>
         </div>
       </div>
-      <button type="button" className="btn btn-take btn-sm" onClick={() => takeProduct(product.id)} aria-label={`Take ${product.title}`}>
-        Take
-      </button>
+      <TakeButton small label={product.title} onClick={() => takeProduct(product.id)} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { useSettings } from '../settings/settings-store.js';
 import { formatShowTime } from '../transcript/transcript-model.js';
 import { rankSuggestions } from './rank.js';
 import { useSuggestions } from './suggestions-store.js';
+import { TakeButton } from '../on-air/TakeButton.js';
 
 export function SuggestionsTray() {
   const { all, hidden } = useSuggestions(useShallow((s) => ({ all: s.all, hidden: s.hidden })));
@@ -55,9 +56,7 @@ function SuggestionRow({ suggestion, top }: { suggestion: Suggestion; top: boole
       </div>
       <span className="score" title="match score">{Math.round(suggestion.score * 100)}</span>
       <div className="row-actions">
-        <button type="button" className="btn btn-take" onClick={() => takeProduct(suggestion.productId, suggestion.id)}>
-          Take
-        </button>
+        <TakeButton label={title} onClick={() => takeProduct(suggestion.productId, suggestion.id)} />
         <button type="button" className="btn btn-ghost" aria-label={`Dismiss ${title}`} onClick={() => dismissSuggestion(suggestion.id)}>
           ✕
         </button>
