@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeSuite, launchChromium, screenshotDir } from '@cuecart/testkit/browser';
 import { api, mintToken, type RelayProcess, removeDataDir, startRelay } from '@cuecart/testkit/relay';
-import { openRecording, shown, waitShown } from './support/card-events.js';
+import { openPlaying as openPlayingAt, shown, waitShown } from './support/card-events.js';
 
 const SHOTS = screenshotDir();
 let relay: RelayProcess;
@@ -21,19 +21,8 @@ afterAll(() => closeSuite(browser, relay, removeDataDir));
 
 const fire = (command: Record<string, unknown>) => api(relay, 'POST', '/api/shows/demo/commands', { id: `e2e-${Date.now()}-${n++}`, ...command }, producer);
 
-/** Opens the watch page and waits until the player reports a playhead that moves. */
-async function openPlaying(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await openRecording(browser, `${relay.url}/watch/demo`, viewport);
-  await page.waitForFunction(
-    () => {
-      const el = document.querySelector('cuecart-player') as (HTMLElement & { playheadMs?: number }) | null;
-      return typeof el?.playheadMs === 'number' && Number.isFinite(el.playheadMs) && el.playheadMs > 0;
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-  return page;
-}
+/** Opens the demo's watch page and waits until the player reports a playhead that moves. */
+const openPlaying = (viewport: { width: number; height: number }): Promise<Page> => openPlayingAt(browser, `${relay.url}/watch/demo`, viewport);
 
 const playhead = (page: Page) => page.evaluate(() => (document.querySelector('cuecart-player') as HTMLElement & { playheadMs: number }).playheadMs);
 

@@ -39,3 +39,17 @@ export const waitShown = (page: Page, productId: string, timeoutMs = 10_000): Pr
     productId,
     { timeout: timeoutMs },
   );
+
+/** Opens a watch page (recording card events) and waits until the player reports a playhead that moves. */
+export async function openPlaying(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await openRecording(browser, url, viewport);
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('cuecart-player') as (HTMLElement & { playheadMs?: number }) | null;
+      return typeof el?.playheadMs === 'number' && Number.isFinite(el.playheadMs) && el.playheadMs > 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  return page;
+}

@@ -19,7 +19,10 @@ export interface CartDrawer {
   readonly isOpen: boolean;
 }
 
-export function createCartDrawer(controller: () => CartController | null, relay: string, onToggle: (open: boolean) => void): CartDrawer {
+/**
+ * `fallbackFocus`: where the focus goes on close when what opened the drawer is gone (a card that left the air).
+ */
+export function createCartDrawer(controller: () => CartController | null, relay: string, onToggle: (open: boolean) => void, fallbackFocus: () => HTMLElement | null = () => null): CartDrawer {
   const closeButton = h('button', { class: 'close', type: 'button', 'aria-label': 'Close cart', 'data-testid': 'cart-close' }, '×');
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'cart-error', hidden: true });
   const lines = h('ul', { class: 'lines' });
@@ -50,6 +53,9 @@ export function createCartDrawer(controller: () => CartController | null, relay:
   );
   const rows = new Map<string, ReturnType<typeof createLineRow>>();
   let isOpen = false;
+  /** What had the focus when the drawer opened: it gets it back on close. */
+  let opener: HTMLElement | null = null;
+  const focused = (): HTMLElement | null => ((el.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null) ?? null;
 
   closeButton.addEventListener('click', () => drawer.close());
   keepWatching.addEventListener('click', () => {
@@ -209,6 +215,8 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     open() {
       if (isOpen) return;
       isOpen = true;
+      const before = focused();
+      opener = before && !el.contains(before) ? before : null;
       el.classList.add('open');
       el.removeAttribute('inert');
       el.setAttribute('aria-hidden', 'false');
@@ -218,10 +226,17 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     close() {
       if (!isOpen) return;
       isOpen = false;
+      // Only a focus that was inside the drawer moves back; a viewer who clicked elsewhere keeps theirs.
+      const inside = el.contains(focused());
       el.classList.remove('open');
       el.setAttribute('inert', '');
       el.setAttribute('aria-hidden', 'true');
       onToggle(false);
+      if (inside) {
+        const target = opener?.isConnected && !opener.closest('[hidden]') ? opener : fallbackFocus();
+        target?.focus({ preventScroll: true });
+      }
+      opener = null;
     },
     get isOpen() {
       return isOpen;

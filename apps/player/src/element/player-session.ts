@@ -18,6 +18,8 @@ import { MediaClock } from '../media/media-clock.js';
 import { attachStream, type StreamHandle } from '../media/stream.js';
 import { OverlayView } from '../overlay/overlay-view.js';
 import type { ClockReading } from '../overlay/schedule.js';
+import { cardSpeech } from '../overlay/format.js';
+import { bindControls } from './player-controls.js';
 import type { PlayerView } from './player-view.js';
 
 export type PlayerMode = 'live' | 'replay';
@@ -86,10 +88,20 @@ export class PlayerSession {
       banner: view.banner,
       onAdd: (card) => void this.addToCart(card),
       onClick: (card) => this.onCardClick(card),
-      onShown: (card, el) => this.tracker.observe(el, card),
+      onShown: (card, el) => {
+        this.tracker.observe(el, card);
+        // Said once per card coming on screen; a screen reader reads it when the viewer is idle.
+        view.announcer.textContent = cardSpeech(this.patchedCard(card), Date.now());
+      },
       onHidden: (cardId) => this.tracker.unobserve(cardId),
     });
-    this.drawer = createCartDrawer(() => this.cart, relay, (open) => view.cartButton.setAttribute('aria-expanded', String(open)));
+    this.drawer = createCartDrawer(
+      () => this.cart,
+      relay,
+      (open) => view.cartButton.setAttribute('aria-expanded', String(open)),
+      // Closing the cart gives the focus back to what opened it, or else to a control that is still there.
+      () => (view.cartButton.hidden ? view.playPause : view.cartButton),
+    );
     view.stage.append(this.drawer.el);
     this.cart = new CartController({
       api: createCartApi(relay, show, sessionId),
@@ -114,7 +126,7 @@ export class PlayerSession {
     this.ticker = setInterval(() => this.tick(), 1000);
     this.listen(view.unmute, 'click', () => this.unmute());
     this.listen(view.cartButton, 'click', () => (this.drawer.isOpen ? this.drawer.close() : this.drawer.open()));
-    this.listen(view.video, 'volumechange', () => (view.unmute.hidden = !view.video.muted));
+    bindControls(view, host, (target, type, fn) => this.listen(target, type, fn));
     const now = () => performance.now();
     this.listen(view.video, 'play', () => this.quality.play(now()));
     this.listen(view.video, 'playing', () => this.quality.frame(now()));
@@ -185,7 +197,11 @@ export class PlayerSession {
   private playReplay(show: Show, replay: ReplayTimeline): void {
     this.replay = replay;
     this.takeProducts(replay.products);
+    // The recording's own controls seek; its full screen would leave the cards behind, so ours stays instead.
     this.view.video.controls = true;
+    this.view.video.setAttribute('controlslist', 'nofullscreen noremoteplayback');
+    this.view.video.disablePictureInPicture = true;
+    this.view.controls.classList.add('replay');
     this.view.live.hidden = true;
     if (!replay.recordingUrl) {
       this.say(show.status === 'ended' ? 'The replay of this show is not ready yet.' : 'The replay is ready once the show has been on air.');
@@ -351,6 +367,14 @@ export class PlayerSession {
     if (video.volume === 0) video.volume = 1;
     video.play().catch(() => undefined);
     this.view.unmute.hidden = true;
+    // The pill goes away; the controls' mute button is where the sound is turned off again.
+    this.view.mute.focus({ preventScroll: true });
+  }
+
+  /** A card with the live price and stock the relay pushed since it was fired. */
+  private patchedCard(card: Card): Card {
+    const p = this.products.get(card.productId);
+    return p ? { ...card, price: p.price, compareAtPrice: p.compareAtPrice ?? card.compareAtPrice, available: p.available } : card;
   }
 
   private say(message: string | null): void {
@@ -366,8 +390,8 @@ export class PlayerSession {
     this.timers.add(t);
   }
 
-  private listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, fn: (e: HTMLElementEventMap[K]) => void): void {
-    target.addEventListener(type, fn);
-    this.cleanups.push(() => target.removeEventListener(type, fn));
+  private listen<K extends keyof HTMLElementEventMap>(target: EventTarget, type: K, fn: (e: HTMLElementEventMap[K]) => void): void {
+    target.addEventListener(type, fn as EventListener);
+    this.cleanups.push(() => target.removeEventListener(type, fn as EventListener));
   }
 }

@@ -1,5 +1,7 @@
-// The player's shadow DOM skeleton: video, controls, banner, card stack, cart drawer slot, status message.
+// The player's shadow DOM skeleton: video, controls, banner, card stack, cart drawer slot, status message, and
+// the live region that tells a screen reader which product just came on screen.
 import { h } from './dom.js';
+import { icon, setIcon } from './icons.js';
 import { PLAYER_CSS } from './styles.js';
 
 export interface PlayerView {
@@ -12,6 +14,13 @@ export interface PlayerView {
   cards: HTMLElement;
   stage: HTMLElement;
   message: HTMLElement;
+  controls: HTMLElement;
+  playPause: HTMLButtonElement;
+  mute: HTMLButtonElement;
+  volume: HTMLInputElement;
+  fullscreen: HTMLButtonElement;
+  /** Polite live region: "On screen: Stoneware Mug, $22.00". */
+  announcer: HTMLElement;
 }
 
 export function buildPlayerView(shadow: ShadowRoot): PlayerView {
@@ -21,28 +30,24 @@ export function buildPlayerView(shadow: ShadowRoot): PlayerView {
   // The attribute alone does not mute a video created from script in every browser.
   video.muted = true;
   video.playsInline = true;
-  const unmute = h('button', { class: 'pill unmute', type: 'button', 'data-testid': 'unmute', 'aria-label': 'Tap to unmute' }, mutedIcon(), 'Tap to unmute');
+  const unmute = h('button', { class: 'pill unmute', type: 'button', 'data-testid': 'unmute', 'aria-label': 'Tap to unmute' }, icon('muted'), 'Tap to unmute');
   const live = h('span', { class: 'pill live', hidden: true }, 'LIVE');
   const cartCount = h('span', { class: 'count' }, '0');
   const cartButton = h('button', { class: 'pill cart-button', type: 'button', 'data-testid': 'cart-button', 'aria-label': 'Open cart', hidden: true }, 'Cart', cartCount);
   const banner = h('div', { class: 'banner', role: 'status', 'data-testid': 'banner', hidden: true });
-  const cards = h('div', { class: 'cards', 'aria-live': 'polite', 'data-testid': 'cards' });
+  const cards = h('div', { class: 'cards', 'data-testid': 'cards' });
   const message = h('div', { class: 'message', 'data-testid': 'player-message' }, 'Loading the show…');
-  const stage = h('div', { class: 'stage' }, message, unmute, live, cartButton, banner, cards);
+  const playPause = h('button', { class: 'ctl', type: 'button', 'data-testid': 'play-pause' });
+  setIcon(playPause, 'pause', 'Pause');
+  const mute = h('button', { class: 'ctl', type: 'button', 'data-testid': 'mute' });
+  setIcon(mute, 'muted', 'Unmute');
+  const volume = h('input', { class: 'volume', type: 'range', min: '0', max: '1', step: '0.05', value: '1', 'aria-label': 'Volume', 'data-testid': 'volume' });
+  const fullscreen = h('button', { class: 'ctl', type: 'button', 'data-testid': 'fullscreen' });
+  setIcon(fullscreen, 'enterFullscreen', 'Full screen');
+  const controls = h('div', { class: 'controls', role: 'group', 'aria-label': 'Player controls', 'data-testid': 'controls' }, playPause, mute, volume, fullscreen);
+  const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
+  const stage = h('div', { class: 'stage' }, message, unmute, live, cartButton, banner, cards, controls, announcer);
   const frame = h('div', { class: 'frame' }, video, stage);
   shadow.replaceChildren(style, h('div', { class: 'root', part: 'player' }, frame));
-  return { video, unmute, live, cartButton, cartCount, banner, cards, stage, message };
-}
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** A speaker with a cross: fonts on kiosks and headless browsers may lack the emoji. */
-function mutedIcon(): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', 'M3 9v6h4l5 5V4L7 9H3zm13.6 3 2.7-2.7-1.4-1.4-2.7 2.7-2.7-2.7-1.4 1.4 2.7 2.7-2.7 2.7 1.4 1.4 2.7-2.7 2.7 2.7 1.4-1.4-2.7-2.7z');
-  svg.append(path);
-  return svg;
+  return { video, unmute, live, cartButton, cartCount, banner, cards, stage, message, controls, playPause, mute, volume, fullscreen, announcer };
 }

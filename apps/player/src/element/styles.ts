@@ -21,6 +21,17 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 .live { left: 50%; transform: translateX(-50%); background: #e0245e; letter-spacing: .04em; font-size: 11px; padding: 4px 8px; pointer-events: none; }
 .cart-button { right: 10px; }
 .cart-button .count { display: inline-block; min-width: 18px; margin-left: 4px; padding: 0 5px; border-radius: 9px; background: #fff; color: #111; font-size: 12px; text-align: center; }
+/* Controls: bottom right (the cards are bottom left); in the replay, above the recording's own seek bar. */
+.controls { position: absolute; right: 10px; bottom: 10px; display: flex; align-items: center; gap: 4px; padding: 4px; border-radius: 999px; background: rgba(0,0,0,.62); }
+.controls.replay { bottom: 56px; }
+.controls.replay .ctl[data-testid="play-pause"], .controls.replay .ctl[data-testid="mute"], .controls.replay .volume { display: none; }
+.ctl { width: 34px; height: 34px; display: inline-grid; place-items: center; border-radius: 50%; background: transparent; color: #fff; }
+.ctl:hover { background: rgba(255,255,255,.16); }
+.ctl svg { width: 20px; height: 20px; fill: currentColor; }
+.volume { width: 80px; accent-color: #fff; margin: 0 4px; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+:host([data-fullscreen]) .root, :host([data-fullscreen]) .frame { width: 100%; height: 100%; }
+:host([data-fullscreen]) .frame { aspect-ratio: auto; border-radius: 0; }
 .message { position: absolute; inset: 0; display: grid; place-items: center; padding: 24px; text-align: center; color: #ddd; pointer-events: none; }
 
 .banner { position: absolute; top: 52px; left: 50%; transform: translateX(-50%); max-width: calc(100% - 24px); padding: 8px 14px; border-radius: 8px;
@@ -93,6 +104,8 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
   .card { grid-template-columns: 52px 1fr auto; grid-template-areas: "thumb body add"; align-items: center; padding: 6px 8px; }
   .thumb { width: 52px; height: 52px; }
   .title { -webkit-line-clamp: 1; }
+  .controls { top: calc(100cqw * 9 / 16 - 46px); bottom: auto; right: 8px; }
+  .volume { display: none; }
   .add { padding: 8px 10px; }
   /* A sheet over the lower part: the top half of the video (and the unmute button) stays in sight. */
   .drawer { top: calc(100cqw * 9 / 32); width: 100%; border-radius: 14px 14px 0 0; box-shadow: 0 -8px 24px rgba(0,0,0,.4); transform: translateY(100%); }

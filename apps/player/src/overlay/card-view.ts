@@ -22,7 +22,9 @@ export function createCardView(initial: Card, relay: string, handlers: CardHandl
   const badge = h('span', { class: 'badge' });
   const title = h('div', { class: 'title' });
   const price = h('span', { class: 'price' });
-  const was = h('s', { class: 'was' });
+  // The struck price says "was" to a screen reader; the eye has the strike-through.
+  const wasAmount = h('span');
+  const was = h('s', { class: 'was' }, h('span', { class: 'sr-only' }, 'was '), wasAmount);
   const offerText = h('span', { class: 'offer-text' });
   const countdown = h('span', { class: 'countdown' });
   const offer = h('div', { class: 'offer' }, offerText, countdown);
@@ -44,13 +46,14 @@ export function createCardView(initial: Card, relay: string, handlers: CardHandl
   function tick(now: number) {
     const { price: shown, was: struck } = effectivePrice(card, now);
     price.textContent = formatMoney(shown);
-    setText(was, struck ? formatMoney(struck) : null);
+    wasAmount.textContent = struck ? formatMoney(struck) : '';
+    was.hidden = !struck;
     const running = card.offer && isRunning(card.offer.endsAt, now);
     offer.hidden = !running;
     if (running && card.offer) {
       offerText.textContent = card.offer.text;
       const left = card.offer.endsAt === undefined ? null : formatCountdown(card.offer.endsAt - now);
-      setText(countdown, left && `Ends in ${left}`);
+      setText(countdown, left && `· Ends in ${left}`);
     }
   }
 
@@ -64,6 +67,7 @@ export function createCardView(initial: Card, relay: string, handlers: CardHandl
     else if (thumb.getAttribute('src') !== src) thumb.src = src;
     setText(badge, card.badge ?? null);
     title.textContent = card.title;
+    el.setAttribute('aria-label', card.available ? card.title : `${card.title}, sold out`);
     el.classList.toggle('sold-out', !card.available);
     add.disabled = !card.available;
     add.textContent = card.available ? 'Add to cart' : 'Sold out';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePrice, formatCountdown, formatMoney, isRunning } from './format.js';
+import { cardSpeech, effectivePrice, formatCountdown, formatMoney, isRunning } from './format.js';
 
 const usd = (amount: string) => ({ amount, currencyCode: 'USD' });
 
@@ -37,5 +37,18 @@ describe('effectivePrice', () => {
     expect(isRunning(undefined, 5)).toBe(true);
     expect(isRunning(10, 9)).toBe(true);
     expect(isRunning(10, 10)).toBe(false);
+  });
+});
+
+describe('cardSpeech', () => {
+  const card = { title: 'Pour-Over Kettle', price: usd('89.00'), compareAtPrice: usd('109.00'), available: true };
+  it('says the price and the one it replaces, with "was"', () => {
+    expect(cardSpeech(card, 0, 'en-US')).toBe('On screen: Pour-Over Kettle, $89.00, was $109.00');
+    expect(cardSpeech({ ...card, compareAtPrice: undefined }, 0, 'en-US')).toBe('On screen: Pour-Over Kettle, $89.00');
+  });
+  it('says a running offer and its price, and sold out', () => {
+    const offered = { ...card, offer: { text: 'Today only', price: usd('79.00'), endsAt: 1000 }, available: false };
+    expect(cardSpeech(offered, 999, 'en-US')).toBe('On screen: Pour-Over Kettle, $79.00, was $89.00, Today only, sold out');
+    expect(cardSpeech(offered, 1000, 'en-US')).toBe('On screen: Pour-Over Kettle, $89.00, was $109.00, sold out');
   });
 });

@@ -28,3 +28,11 @@ export function effectivePrice(card: Pick<Card, 'price' | 'compareAtPrice' | 'of
   if (offerPrice) return { price: offerPrice, was: card.price };
   return { price: card.price, was: card.compareAtPrice ?? null };
 }
+
+/** What a screen reader says when a card comes on screen: "On screen: Pour-Over Kettle, $89.00, was $109.00". */
+export function cardSpeech(card: Pick<Card, 'title' | 'price' | 'compareAtPrice' | 'offer' | 'available'>, now: number, locale?: string): string {
+  const { price, was } = effectivePrice(card, now);
+  const offer = card.offer && isRunning(card.offer.endsAt, now) && card.offer.text ? `, ${card.offer.text}` : '';
+  const stock = card.available ? '' : ', sold out';
+  return `On screen: ${card.title}, ${formatMoney(price, locale)}${was ? `, was ${formatMoney(was, locale)}` : ''}${offer}${stock}`;
+}

@@ -1,9 +1,9 @@
 // Renders the overlay on the media clock: cards in and out at the right frame, the banner, and the
 // card-shown / card-hidden events the host page (and the sync test) listen to.
 import type { Card, OverlayState, Product } from '@cuecart/shared';
-import { setText } from '../element/dom.js';
+import { h, setText } from '../element/dom.js';
 import { createCardView, type CardHandlers, type CardView } from './card-view.js';
-import { isRunning } from './format.js';
+import { formatCountdown, isRunning } from './format.js';
 import { planOverlay, type ClockReading } from './schedule.js';
 
 export interface CardEventDetail {
@@ -30,6 +30,10 @@ export class OverlayView {
   private readonly views = new Map<string, { card: Card; view: CardView }>();
   private readonly quiet = new Set<string>();
   private readonly patches = new Map<string, ProductPatch>();
+  private bannerText: HTMLElement | null = null;
+  private wakeAt: number | null = null;
+  private wakeTimer: ReturnType<typeof setTimeout> | null = null;
+  private bannerCountdown: HTMLElement | null = null;
 
   constructor(private readonly options: OverlayViewOptions) {}
 
@@ -89,14 +93,50 @@ export class OverlayView {
     return plan.waiting.length > 0;
   }
 
-  /** Once a second: countdowns, offer prices and the banner's end. */
+  /** Once a second: countdowns, offer prices and the banner (with its own countdown) until its end. */
   tick(now = Date.now()): void {
     for (const { view } of this.views.values()) view.tick(now);
+    this.wakeAtNextEnd(now);
     const banner = this.state?.banner;
-    setText(this.options.banner, banner && isRunning(banner.endsAt, now) ? banner.text : null);
+    const el = this.options.banner;
+    if (!banner || !isRunning(banner.endsAt, now)) {
+      el.hidden = true;
+      return;
+    }
+    // The banner is a live region: its text changes only when the banner does, and the ticking countdown is
+    // hidden from screen readers (it would be read out every second).
+    if (!this.bannerText) {
+      this.bannerText = h('span', { class: 'banner-text' });
+      this.bannerCountdown = h('span', { class: 'countdown', 'aria-hidden': 'true', 'data-testid': 'banner-countdown' });
+      el.replaceChildren(this.bannerText, this.bannerCountdown);
+    }
+    if (this.bannerText.textContent !== banner.text) this.bannerText.textContent = banner.text;
+    const left = banner.endsAt === undefined ? null : formatCountdown(banner.endsAt - now);
+    setText(this.bannerCountdown!, left && ` · Ends in ${left}`);
+    el.hidden = false;
+  }
+
+  /**
+   * The once-a-second tick may come up to a second after a banner's or an offer's end: one more tick at the
+   * next end itself, so viewers lose it at the moment the producer's console says it ended.
+   */
+  private wakeAtNextEnd(now: number): void {
+    const ends = [this.state?.banner?.endsAt, ...[...this.views.values()].map((v) => v.card.offer?.endsAt)].filter((t): t is number => t !== undefined && t > now);
+    const next = ends.length ? Math.min(...ends) : null;
+    if (next === this.wakeAt) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeAt = next;
+    this.wakeTimer = next === null ? null : setTimeout(() => {
+      this.wakeAt = null;
+      this.wakeTimer = null;
+      this.tick();
+    }, next - now + 1);
   }
 
   clear(): void {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.wakeAt = null;
     for (const [cardId, { view }] of this.views) {
       view.el.remove();
       this.options.onHidden?.(cardId);

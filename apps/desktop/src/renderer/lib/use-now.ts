@@ -1,6 +1,6 @@
 // One shared once-a-second clock for every ticking piece of the console and the prompter (times on air, clocks,
 // countdowns, cue ages).
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 let now = Math.floor(Date.now() / 1000) * 1000;
@@ -30,4 +30,16 @@ function subscribe(listener: () => void): () => void {
 /** The current time, floored to the second; re-renders the caller once a second. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now, () => now);
+}
+
+/** True once `endsAt` has passed, re-rendering the caller at that very moment (not at the next whole second). */
+export function useEnded(endsAt: number | undefined): boolean {
+  const [, rerender] = useState(0);
+  const ended = endsAt !== undefined && Date.now() >= endsAt;
+  useEffect(() => {
+    if (endsAt === undefined || ended) return;
+    const t = setTimeout(() => rerender((n) => n + 1), endsAt - Date.now() + 1);
+    return () => clearTimeout(t);
+  }, [endsAt, ended]);
+  return ended;
 }

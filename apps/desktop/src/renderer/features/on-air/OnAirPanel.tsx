@@ -1,7 +1,7 @@
 // What viewers see now: up to three cards with their time on air, the banner, take-off and the panic clear.
 import type { Card, Product } from '@cuecart/shared';
-import { formatElapsed, formatMoney } from '../../lib/format.js';
-import { useNow } from '../../lib/use-now.js';
+import { formatClockTime, formatElapsed, formatMoney } from '../../lib/format.js';
+import { useEnded, useNow } from '../../lib/use-now.js';
 import { ProductThumb } from '../catalog/ProductThumb.js';
 import { useCatalog } from '../catalog/catalog-store.js';
 import { clearAir, takeOff } from '../console/console-actions.js';
@@ -70,7 +70,9 @@ export function liveCard(card: Card, live: Product | undefined): Card {
 }
 
 function OnAirCard({ card: fired }: { card: Card }) {
-  const now = useNow();
+  useNow();
+  const now = Date.now();
+  const offerEnded = useEnded(fired.offer?.endsAt);
   const live = useCatalog((s) => s.byId.get(fired.productId));
   const card = liveCard(fired, live);
   return (
@@ -84,10 +86,15 @@ function OnAirCard({ card: fired }: { card: Card }) {
           {card.badge && <span className="badge">{card.badge}</span>}
           {!card.available && <span className="stock stock-out">Sold out</span>}
         </div>
-        {card.offer && (
-          <div className="on-air-offer">
+        {card.offer && !offerEnded && (
+          <div className="on-air-offer" data-testid="on-air-offer">
             {card.offer.text}
-            {card.offer.endsAt && <span className="countdown"> · {formatCountdown(card.offer.endsAt, now)}</span>}
+            {card.offer.endsAt !== undefined && <span className="countdown"> · ends in {formatCountdown(card.offer.endsAt, now)}</span>}
+          </div>
+        )}
+        {card.offer?.endsAt !== undefined && offerEnded && (
+          <div className="on-air-offer offer-over muted" data-testid="on-air-offer" data-state="ended">
+            Offer ended at {formatClockTime(card.offer.endsAt)}: viewers no longer see it or its price
           </div>
         )}
         <CardMetrics cardId={card.cardId} />
@@ -103,13 +110,24 @@ function OnAirCard({ card: fired }: { card: Card }) {
   );
 }
 
+/** The banner as viewers see it: with its countdown while it runs; once its time is up, viewers no longer see it. */
 function BannerLine({ text, endsAt }: { text: string; endsAt?: number }) {
-  const now = useNow();
+  useNow();
+  const now = Date.now();
+  if (useEnded(endsAt) && endsAt !== undefined) {
+    return (
+      <div className="banner-live banner-over" data-testid="banner-line" data-state="ended">
+        <span className="pill">BANNER ENDED</span>
+        <s className="banner-text muted">{text}</s>
+        <span className="muted">at {formatClockTime(endsAt)}: viewers no longer see it</span>
+      </div>
+    );
+  }
   return (
-    <div className="banner-live">
+    <div className="banner-live" data-testid="banner-line" data-state="live">
       <span className="pill pill-live">BANNER</span>
       <span className="banner-text">{text}</span>
-      {endsAt && <span className="countdown">{formatCountdown(endsAt, now)}</span>}
+      {endsAt !== undefined && <span className="countdown">ends in {formatCountdown(endsAt, now)}</span>}
     </div>
   );
 }
