@@ -99,10 +99,61 @@ describe('a Shopify show in Chromium', () => {
     const latency = seenAt - sent;
     console.log(`sold out: webhook → card on air in ${latency} ms`);
     expect(latency).toBeLessThan(2000);
-    const add = card(page, CANDLE).locator('[data-testid="add-to-cart"]');
-    expect(await add.isDisabled()).toBe(true);
-    expect(await add.textContent()).toBe('Sold out');
+    // It can no longer be added: its button offers "notify me when it's back" instead (issue 21, item 5).
+    expect(await card(page, CANDLE).locator('[data-testid="add-to-cart"]').count()).toBe(0);
+    const notify = card(page, CANDLE).locator('[data-testid="notify-me"]');
+    expect(await notify.textContent()).toBe('Notify me');
     await page.screenshot({ path: `${SHOTS}shopify-sold-out.png` });
+    await notify.click();
+    const form = page.locator('cuecart-player [data-testid="notify-form"]');
+    await form.waitFor({ state: 'visible' });
+    await form.getByTestId('notify-email').fill('ana@example.com');
+    await form.getByTestId('notify-submit').click();
+    // Consent is asked, not assumed.
+    expect(await form.getByTestId('notify-error').textContent()).toMatch(/Tick the box/);
+    await form.getByTestId('notify-consent').check();
+    await page.waitForTimeout(250); // the drawer's slide-in, for the screenshot
+    await page.screenshot({ path: `${SHOTS}player-notify-me-desktop.png` });
+    await form.getByTestId('notify-submit').click();
+    await expect.poll(() => page.locator('cuecart-player [data-testid="notify-done"]').textContent()).toMatch(/We'll email ana@example.com once Cedar Candle is back/);
+    const alerts = await api(relay, 'GET', '/api/shows/northwind/restock-alerts', undefined, producer);
+    expect(alerts.body).toEqual([{ productId: CANDLE, title: 'Cedar Candle', waiting: [{ email: 'ana@example.com', at: expect.any(Number) }] }]);
+    await page.close();
+  });
+
+  it('opens any product of the show from the page or the player\'s Shop list, with its options and a quantity, without leaving the video (issue 21, item 9)', async () => {
+    const page = await openRecording(browser, `${relay.url}/watch/northwind`, { width: 1280, height: 800 });
+    await page.locator(`button.product[data-product-id="${HOODIE}"]`).click();
+    const sheet = page.locator('cuecart-player [data-testid="product-sheet"]');
+    await sheet.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await sheet.getByTestId('sheet-title').textContent()).toContain('Trail Hoodie');
+    await sheet.locator('[data-option="Size"] [data-value="S"]').click();
+    await sheet.locator('[data-option="Colour"] [data-value="Forest"]').click();
+    await sheet.getByTestId('sheet-qty-plus').click();
+    expect(await sheet.getByTestId('sheet-qty').textContent()).toBe('2');
+    // The + keeps the focus after the sheet redraws, so a keyboard can press it again.
+    expect(await page.evaluate(() => (document.querySelector('cuecart-player')!.shadowRoot!.activeElement as HTMLElement | null)?.dataset.testid)).toBe('sheet-qty-plus');
+    expect(await sheet.getByTestId('sheet-add').textContent()).toBe('Add 2 to cart');
+    await page.screenshot({ path: `${SHOTS}watch-product-sheet-desktop.png` });
+    await sheet.getByTestId('sheet-add').click();
+    const line = page.locator('[data-testid="cart-drawer"] .line');
+    await expect.poll(() => line.count(), { timeout: 10_000 }).toBe(1);
+    const cart = [...shop.carts.values()].at(-1)!;
+    expect(cart.lines).toEqual([expect.objectContaining({ variantId: S_FOREST, quantity: 2 })]);
+
+    // The player's own Shop list: every product of the show; the sold-out candle says so and cannot be added.
+    await page.locator('cuecart-player [data-testid="cart-close"]').click();
+    await page.locator('cuecart-player [data-testid="shop-button"]').click();
+    const shelf = page.locator('cuecart-player [data-testid="shelf"]');
+    await shelf.waitFor({ state: 'visible' });
+    expect(await shelf.getByTestId('shelf-item').count()).toBeGreaterThanOrEqual(2);
+    await shelf.locator(`[data-testid="shelf-item"][data-product-id="${CANDLE}"]`).click();
+    await sheet.waitFor({ state: 'visible' });
+    expect(await sheet.getByTestId('sheet-add').isDisabled()).toBe(true);
+    expect(await sheet.getByTestId('sheet-add').textContent()).toBe('Sold out');
+    expect(await sheet.getByTestId('sheet-notify').textContent()).toBe('Notify me when it’s back');
+    await sheet.getByTestId('sheet-back').click();
+    await shelf.waitFor({ state: 'visible' });
     await page.close();
   });
 });

@@ -7,6 +7,7 @@ import type { BeaconIntake } from './analytics/beacon-intake.js';
 import type { AggregateStore } from './analytics/aggregate-store.js';
 import type { LiveMetricsWindow } from './analytics/live-metrics.js';
 import type { CommerceProvider } from './commerce/commerce-provider.js';
+import type { RestockAlertStore } from './commerce/restock-alerts.js';
 import type { Shopify } from './commerce/shopify/shopify.js';
 import type { Limits } from './limits/limits.js';
 import type { Logger } from './logger.js';
@@ -37,6 +38,8 @@ export interface RelayContext {
   /** The demo's committed recording, when it is there. */
   demoMedia: LoopMedia | undefined;
   commerce: CommerceProvider;
+  /** Shoppers waiting for a sold-out product ("notify me when it's back"). */
+  restockAlerts: RestockAlertStore;
   /** Shows sold from Shopify stores: clients, live refresh, webhooks. */
   shopify: Shopify;
   /** Every rate limit and cap, read from the environment once at start (CUECART_RATE_LIMITS). */

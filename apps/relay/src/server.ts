@@ -47,6 +47,7 @@ import { compileTrustProxy } from './limits/client-address.js';
 import { SourceManager } from './transcript/source-manager.js';
 import { providerFetch } from './net/guarded-fetch.js';
 import { TranscriptService } from './transcript/transcript-service.js';
+import { SqliteRestockAlerts } from './commerce/restock-alerts.js';
 
 /** Pending connections the kernel may hold for us (Node's default is 511). */
 const LISTEN_BACKLOG = 4096;
@@ -110,6 +111,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     aggregates,
     liveMetrics,
     commerce: new CommerceRouter(authority, carts, new DemoStore(carts, authority, track), shopify.store),
+    restockAlerts: cluster ? cluster.restockAlerts : new SqliteRestockAlerts(db),
     shopify,
     transcript,
     sources: new SourceManager(authority, transcript, logger, Date.now, guardedFetch),

@@ -1,5 +1,5 @@
 // The shopper's cart: one cart per show and tab, every change serialized, every relay error turned into a message.
-import type { Card, Cart, CartLine, Order } from '@cuecart/shared';
+import type { Card, Cart, CartLine, Order, Product } from '@cuecart/shared';
 import { openableUrl } from '../config/urls.js';
 import { errorMessage, RelayError } from '../api/relay-http.js';
 import { readSession, writeSession } from '../session/session-store.js';
@@ -26,7 +26,8 @@ export interface CartControllerOptions {
   sessionId: string;
   mode: 'live' | 'replay';
   onChange(snapshot: CartSnapshot): void;
-  onAdded(card: Card): void;
+  /** A line was added: the product, the card it came from (none from the show's product list), its value. */
+  onAdded(item: { productId: string; cardId?: string }, value: number): void;
   onCheckout(lines: CartLine[], cardIds: ReadonlyMap<string, string>): void;
   openWindow?(url: string): boolean;
 }
@@ -67,8 +68,20 @@ export class CartController {
   /** Adds one of the card's product; `variantId` when the shopper chose one (size, colour). */
   add(card: Card, variantId?: string): Promise<boolean> {
     this.cardIds.set(card.productId, card.cardId);
+    const body = { productId: card.productId, quantity: 1, cardId: card.cardId, ...(variantId ? { variantId } : {}) };
+    return this.addLine(body, () => this.o.onAdded(card, Number(card.price.amount)));
+  }
+
+  /** Adds a product opened from the show's product list (no card): the chosen variant and quantity. */
+  addProduct(product: Product, choice: { variantId?: string; quantity: number }): Promise<boolean> {
+    const quantity = Math.max(1, Math.min(99, Math.floor(choice.quantity)));
+    const body = { productId: product.id, quantity, ...(choice.variantId ? { variantId: choice.variantId } : {}) };
+    const unit = product.variants?.find((v) => v.id === choice.variantId)?.price ?? product.price;
+    return this.addLine(body, () => this.o.onAdded({ productId: product.id }, Number(unit.amount) * quantity));
+  }
+
+  private addLine(body: { productId: string; quantity: number; cardId?: string; variantId?: string }, added: () => void): Promise<boolean> {
     return this.run(async () => {
-      const body = { productId: card.productId, quantity: 1, cardId: card.cardId, ...(variantId ? { variantId } : {}) };
       try {
         this.cart = await this.o.api.addLine(await this.ensureCart(), body);
       } catch (err) {
@@ -78,7 +91,7 @@ export class CartController {
         this.cart = await this.o.api.addLine(await this.ensureCart(), body);
       }
       this.checkout = { step: 'cart' };
-      this.o.onAdded(card);
+      added();
     });
   }
 

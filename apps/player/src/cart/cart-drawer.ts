@@ -5,7 +5,7 @@ import { safeUrl } from '../config/urls.js';
 import { h, setText } from '../element/dom.js';
 import { formatMoney } from '../overlay/format.js';
 import type { CartController, CartSnapshot } from './cart-controller.js';
-import { choices, initialSelection, variantFor, type Selection } from './variant-choice.js';
+import { choices, initialSelection, needsChoice, variantFor, type Selection } from './variant-choice.js';
 
 export interface CartDrawer {
   readonly el: HTMLElement;
@@ -16,6 +16,15 @@ export interface CartDrawer {
   choose(product: Product, onAdd: (variantId: string) => void): void;
   /** Opens a product's detail (image, title, description, price) with Add to cart (the replay's card click). */
   detail(product: Product, onAdd: () => void): void;
+  /**
+   * "Notify me when it's back" for a sold-out product: an email and the shopper's consent; `send` answers an
+   * error message to show, or null once the alert is kept.
+   */
+  notify(product: Pick<Product, 'id' | 'title'>, send: (email: string) => Promise<string | null>): void;
+  /** The show's products, each one openable: what a shopper browses without leaving the video. */
+  shelf(products: readonly Product[], onOpen: (product: Product) => void): void;
+  /** One product with all it takes to buy it: details, options, quantity, Add to cart; `onBack` returns to the shelf. */
+  product(product: Product, onAdd: (choice: { variantId?: string; quantity: number }) => void, onBack?: () => void, onNotify?: () => void): void;
   readonly isOpen: boolean;
 }
 
@@ -109,19 +118,7 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     const buyable = variant !== undefined && variant.available !== false && product.available;
     const add = h('button', { class: 'primary', type: 'button', 'data-testid': 'variant-add', disabled: !buyable }, buyable ? 'Add to cart' : variant ? 'Sold out' : 'Choose an option');
     const cancel = h('button', { class: 'secondary', type: 'button', 'data-testid': 'variant-cancel' }, 'Cancel');
-    const groups = choices(product, selection).map((option) =>
-      h(
-        'fieldset',
-        { class: 'option', 'data-option': option.name },
-        h('legend', {}, option.name),
-        ...option.values.map((choice) => {
-          const b = h('button', { type: 'button', class: 'value', 'data-value': choice.value, 'aria-pressed': String(choice.selected), ...(choice.available ? {} : { 'data-sold-out': 'true' }) }, choice.value);
-          if (!choice.available) b.setAttribute('aria-label', `${choice.value} (sold out with this choice)`);
-          b.addEventListener('click', () => renderPicker(product, { ...selection, [option.name]: choice.value }, onAdd));
-          return b;
-        }),
-      ),
-    );
+    const groups = optionGroups(product, selection, (next) => renderPicker(product, next, onAdd));
     add.addEventListener('click', () => {
       if (!variant || !buyable) return;
       picker.hidden = true;
@@ -161,8 +158,127 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     picker.hidden = false;
   }
 
+  /** Re-renders the picker and puts the focus back on the same control (a − or +, an option value) if it had it. */
+  function keepFocus(render: () => void) {
+    const before = focused();
+    const testid = before?.dataset.testid;
+    const value = before?.dataset.value;
+    const option = before?.closest('fieldset')?.getAttribute('data-option');
+    render();
+    const selector = value !== undefined && option ? `fieldset[data-option="${CSS.escape(option)}"] [data-value="${CSS.escape(value)}"]` : testid ? `[data-testid="${CSS.escape(testid)}"]` : null;
+    if (before && picker.contains(before) === false && selector) (picker.querySelector(selector) as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  function renderNotify(product: Pick<Product, 'id' | 'title'>, send: (email: string) => Promise<string | null>) {
+    const email = h('input', { name: 'email', type: 'email', autocomplete: 'email', required: true, maxlength: '254', 'data-testid': 'notify-email' });
+    const consent = h('input', { type: 'checkbox', name: 'consent', 'data-testid': 'notify-consent' });
+    const problem = h('p', { class: 'error', role: 'alert', 'data-testid': 'notify-error', hidden: true });
+    const submit = h('button', { class: 'primary', type: 'submit', 'data-testid': 'notify-submit' }, 'Notify me');
+    const cancel = h('button', { class: 'secondary', type: 'button', 'data-testid': 'notify-cancel' }, 'Not now');
+    cancel.addEventListener('click', () => (picker.hidden = true));
+    consent.addEventListener('change', () => setText(problem, null));
+    const notifyForm = h(
+      'form',
+      { class: 'order-form notify-form', novalidate: true },
+      h('label', {}, 'Email', email),
+      h('label', { class: 'consent' }, consent, `Keep my email with this show to tell me once when ${product.title} is back, and for nothing else.`),
+      problem,
+      h('div', { class: 'actions' }, submit, cancel),
+    );
+    notifyForm.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!email.value.trim() || !email.validity.valid) return setText(problem, 'Please enter a valid email, like name@example.com.');
+      if (!consent.checked) return setText(problem, 'Tick the box so we may keep your email for this one message.');
+      setText(problem, null);
+      submit.disabled = true;
+      submit.textContent = 'Saving…';
+      void send(email.value.trim()).then((message) => {
+        submit.disabled = false;
+        submit.textContent = 'Notify me';
+        if (message) return setText(problem, message.charAt(0).toUpperCase() + message.slice(1) + (/[.!?]$/.test(message) ? '' : '.'));
+        const done = h('p', { class: 'confirmation', role: 'status', 'data-testid': 'notify-done' }, `Thanks! We'll email ${email.value.trim()} once ${product.title} is back.`);
+        const back = h('button', { class: 'secondary', type: 'button', 'data-testid': 'notify-close' }, 'Keep watching');
+        back.addEventListener('click', () => drawer.close());
+        picker.replaceChildren(h('h3', {}, "You're on the list"), done, back);
+        back.focus({ preventScroll: true });
+      });
+    });
+    picker.replaceChildren(h('h3', {}, 'Tell me when it’s back'), h('p', { class: 'description' }, `${product.title} is sold out right now.`), notifyForm);
+    picker.setAttribute('aria-label', `Notify me when ${product.title} is back`);
+    picker.dataset.testid = 'notify-form';
+    picker.hidden = false;
+  }
+
+  function renderShelf(products: readonly Product[], onOpen: (product: Product) => void) {
+    const items = products.map((p) => {
+      const src = safeUrl(p.imageUrl, relay);
+      const b = h(
+        'button',
+        { type: 'button', class: 'shelf-item', 'data-testid': 'shelf-item', 'data-product-id': p.id },
+        src ? h('img', { src, alt: '', loading: 'lazy' }) : h('span', { class: 'thumb-blank' }),
+        h('span', { class: 'shelf-title' }, p.title),
+        h('span', { class: 'unit' }, `${formatMoney(p.price)}${p.available ? '' : ' · Sold out'}`),
+      );
+      b.addEventListener('click', () => onOpen(p));
+      return h('li', {}, b);
+    });
+    picker.replaceChildren(h('h3', {}, 'In this show'), products.length ? h('ul', { class: 'shelf' }, ...items) : h('p', { class: 'empty' }, 'No products yet.'));
+    picker.setAttribute('aria-label', 'In this show');
+    picker.dataset.testid = 'shelf';
+    picker.hidden = false;
+  }
+
+  function renderProduct(product: Product, selection: Selection, quantity: number, onAdd: (choice: { variantId?: string; quantity: number }) => void, onBack?: () => void, onNotify?: () => void) {
+    const choosing = needsChoice(product);
+    const variant = choosing ? variantFor(product, selection) : product.variants?.[0];
+    const buyable = product.available && (!choosing || (variant !== undefined && variant.available !== false));
+    const again = (next: Selection, n: number) => keepFocus(() => renderProduct(product, next, n, onAdd, onBack, onNotify));
+    const unit = variant?.price ?? product.price;
+    const was = product.compareAtPrice && !variant?.price ? product.compareAtPrice : undefined;
+    const minus = h('button', { type: 'button', 'data-testid': 'sheet-qty-minus', 'aria-label': `One less ${product.title}`, disabled: quantity <= 1 }, '−');
+    const plus = h('button', { type: 'button', 'data-testid': 'sheet-qty-plus', 'aria-label': `One more ${product.title}`, disabled: quantity >= 99 }, '+');
+    minus.addEventListener('click', () => again(selection, quantity - 1));
+    plus.addEventListener('click', () => again(selection, quantity + 1));
+    const add = h('button', { class: 'primary', type: 'button', 'data-testid': 'sheet-add', disabled: !buyable }, !product.available || (variant && variant.available === false) ? 'Sold out' : buyable ? `Add ${quantity > 1 ? `${quantity} ` : ''}to cart` : 'Choose an option');
+    add.addEventListener('click', () => {
+      if (!buyable) return;
+      picker.hidden = true;
+      onAdd({ ...(choosing && variant ? { variantId: variant.id } : {}), quantity });
+    });
+    const notify = !product.available && onNotify ? h('button', { class: 'secondary', type: 'button', 'data-testid': 'sheet-notify' }, 'Notify me when it’s back') : null;
+    notify?.addEventListener('click', () => onNotify?.());
+    const back = h('button', { class: 'secondary', type: 'button', 'data-testid': 'sheet-back' }, onBack ? '‹ All products' : 'Close');
+    back.addEventListener('click', () => (onBack ? onBack() : (picker.hidden = true)));
+    const src = safeUrl(product.imageUrl, relay);
+    picker.replaceChildren(
+      ...(src ? [h('img', { class: 'detail-image', src, alt: '' })] : []),
+      h('h3', { 'data-testid': 'sheet-title' }, product.title),
+      ...(product.description ? [h('p', { class: 'description' }, product.description)] : []),
+      h('p', { class: 'unit', 'data-testid': 'sheet-price' }, formatMoney(unit), ...(was ? [h('s', { class: 'was' }, h('span', { class: 'sr-only' }, ' was '), formatMoney(was))] : [])),
+      ...(choosing ? optionGroups(product, selection, (next) => again(next, quantity)) : []),
+      h('div', { class: 'qty sheet-qty', role: 'group', 'aria-label': 'Quantity' }, minus, h('output', { 'data-testid': 'sheet-qty', 'aria-live': 'polite' }, String(quantity)), plus),
+      h('div', { class: 'actions' }, add, back),
+      notify,
+    );
+    picker.setAttribute('aria-label', product.title);
+    picker.dataset.testid = 'product-sheet';
+    picker.hidden = false;
+  }
+
   const drawer: CartDrawer = {
     el,
+    shelf(products, onOpen) {
+      renderShelf(products, onOpen);
+      drawer.open();
+    },
+    product(product, onAdd, onBack, onNotify) {
+      renderProduct(product, initialSelection(product), 1, onAdd, onBack, onNotify);
+      drawer.open();
+    },
+    notify(product, send) {
+      renderNotify(product, send);
+      drawer.open();
+    },
     detail(product, onAdd) {
       renderDetail(product, onAdd);
       drawer.open();
@@ -243,6 +359,23 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     },
   };
   return drawer;
+}
+
+/** A row of value buttons per option (size, colour); a pick calls `onPick` with the new selection. */
+function optionGroups(product: Product, selection: Selection, onPick: (next: Selection) => void): HTMLElement[] {
+  return choices(product, selection).map((option) =>
+    h(
+      'fieldset',
+      { class: 'option', 'data-option': option.name },
+      h('legend', {}, option.name),
+      ...option.values.map((choice) => {
+        const b = h('button', { type: 'button', class: 'value', 'data-value': choice.value, 'aria-pressed': String(choice.selected), ...(choice.available ? {} : { 'data-sold-out': 'true' }) }, choice.value);
+        if (!choice.available) b.setAttribute('aria-label', `${choice.value} (sold out with this choice)`);
+        b.addEventListener('click', () => onPick({ ...selection, [option.name]: choice.value }));
+        return b;
+      }),
+    ),
+  );
 }
 
 /** The unit price and which price it is: a live-offer line shows the list price it replaces. */

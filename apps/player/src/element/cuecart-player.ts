@@ -25,6 +25,16 @@ export class CuecartPlayerElement extends HTMLElement {
     else this.pendingSeek = showMs;
   }
 
+  /** Opens one of the show's products in the player's drawer (details, options, quantity, add to cart); false if unknown. */
+  openProduct(productId: string): boolean {
+    return this.session?.openProduct(productId) ?? false;
+  }
+
+  /** Opens the list of the show's products in the player's drawer. */
+  openShelf(): void {
+    this.session?.openShelf();
+  }
+
   get show(): string | null {
     return this.getAttribute('show');
   }

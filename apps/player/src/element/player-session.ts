@@ -1,7 +1,7 @@
 // One viewing session of one show on one relay: loads the show, plays the stream, keeps the media
 // clock, schedules the overlay, runs the cart and the beacons. The element creates and disposes it.
 import type { Card, OverlayState, Product, ReplayCard, Show } from '@cuecart/shared';
-import { requestJson, RelayError } from '../api/relay-http.js';
+import { errorMessage, requestJson, RelayError } from '../api/relay-http.js';
 import { Tracker } from '../analytics/tracker.js';
 import { PlaybackBeats } from '../analytics/playback-beats.js';
 import { PlaybackQuality } from '../analytics/playback-quality.js';
@@ -88,6 +88,7 @@ export class PlayerSession {
       banner: view.banner,
       onAdd: (card) => void this.addToCart(card),
       onClick: (card) => this.onCardClick(card),
+      onNotify: (card) => this.openNotify(card.productId, card.title),
       onShown: (card, el) => {
         this.tracker.observe(el, card);
         // Said once per card coming on screen; a screen reader reads it when the viewer is idle.
@@ -115,7 +116,7 @@ export class PlayerSession {
         view.cartCount.textContent = String(count);
         view.cartButton.hidden = count === 0 && !this.drawer.isOpen && snapshot.checkout.step !== 'done';
       },
-      onAdded: (card) => this.tracker.track('add_to_cart', card, Number(card.price.amount)),
+      onAdded: (item, value) => this.tracker.track('add_to_cart', item, value),
       onCheckout: (lines, cardIds) => {
         for (const line of lines) {
           this.tracker.track('checkout', { productId: line.productId, cardId: cardIds.get(line.productId) }, Number(line.price.amount) * line.quantity);
@@ -126,6 +127,7 @@ export class PlayerSession {
     this.ticker = setInterval(() => this.tick(), 1000);
     this.listen(view.unmute, 'click', () => this.unmute());
     this.listen(view.cartButton, 'click', () => (this.drawer.isOpen ? this.drawer.close() : this.drawer.open()));
+    this.listen(view.shopButton, 'click', () => this.openShelf());
     bindControls(view, host, (target, type, fn) => this.listen(target, type, fn));
     const now = () => performance.now();
     this.listen(view.video, 'play', () => this.quality.play(now()));
@@ -346,6 +348,8 @@ export class PlayerSession {
 
   private takeProducts(products: readonly Product[]): void {
     for (const p of products) this.products.set(p.id, p);
+    this.view.shopButton.hidden = this.products.size === 0;
+    this.view.shopCount.textContent = String(this.products.size);
     this.overlay.setProducts(products);
     this.renderOverlay();
   }
@@ -369,6 +373,37 @@ export class PlayerSession {
     this.view.unmute.hidden = true;
     // The pill goes away; the controls' mute button is where the sound is turned off again.
     this.view.mute.focus({ preventScroll: true });
+  }
+
+  /** The show's products, in the order the relay lists them, each openable in the drawer. */
+  openShelf(): void {
+    this.drawer.shelf([...this.products.values()], (product) => this.openProduct(product.id, true));
+  }
+
+  /** A product of the show in the drawer (details, options, quantity, add to cart), the video still playing. */
+  openProduct(productId: string, fromShelf = false): boolean {
+    const product = this.products.get(productId);
+    if (!product) return false;
+    this.drawer.product(
+      product,
+      (choice) => void this.cart.addProduct(product, choice).then(() => this.drawer.open()),
+      fromShelf ? () => this.openShelf() : undefined,
+      () => this.openNotify(product.id, product.title),
+    );
+    return true;
+  }
+
+  /** "Notify me when it's back": the shopper's email and consent, kept with the show by the relay. */
+  private openNotify(productId: string, title: string): void {
+    this.drawer.notify({ id: productId, title }, async (email) => {
+      try {
+        const url = relayUrl(this.relay, `/api/shows/${encodeURIComponent(this.show)}/restock-alerts`);
+        await requestJson(url, { method: 'POST', body: { productId, email, consent: true }, signal: this.abort.signal });
+        return null;
+      } catch (err) {
+        return errorMessage(err);
+      }
+    });
   }
 
   /** A card with the live price and stock the relay pushed since it was fired. */

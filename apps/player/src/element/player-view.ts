@@ -10,6 +10,9 @@ export interface PlayerView {
   live: HTMLElement;
   cartButton: HTMLButtonElement;
   cartCount: HTMLElement;
+  /** Opens the show's products ("In this show") in the drawer. */
+  shopButton: HTMLButtonElement;
+  shopCount: HTMLElement;
   banner: HTMLElement;
   cards: HTMLElement;
   stage: HTMLElement;
@@ -34,6 +37,8 @@ export function buildPlayerView(shadow: ShadowRoot): PlayerView {
   const live = h('span', { class: 'pill live', hidden: true }, 'LIVE');
   const cartCount = h('span', { class: 'count' }, '0');
   const cartButton = h('button', { class: 'pill cart-button', type: 'button', 'data-testid': 'cart-button', 'aria-label': 'Open cart', hidden: true }, 'Cart', cartCount);
+  const shopCount = h('span', { class: 'count' }, '0');
+  const shopButton = h('button', { class: 'pill shop-button', type: 'button', 'data-testid': 'shop-button', 'aria-label': 'Products in this show', hidden: true }, 'Shop', shopCount);
   const banner = h('div', { class: 'banner', role: 'status', 'data-testid': 'banner', hidden: true });
   const cards = h('div', { class: 'cards', 'data-testid': 'cards' });
   const message = h('div', { class: 'message', 'data-testid': 'player-message' }, 'Loading the show…');
@@ -46,8 +51,8 @@ export function buildPlayerView(shadow: ShadowRoot): PlayerView {
   setIcon(fullscreen, 'enterFullscreen', 'Full screen');
   const controls = h('div', { class: 'controls', role: 'group', 'aria-label': 'Player controls', 'data-testid': 'controls' }, playPause, mute, volume, fullscreen);
   const announcer = h('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
-  const stage = h('div', { class: 'stage' }, message, unmute, live, cartButton, banner, cards, controls, announcer);
+  const stage = h('div', { class: 'stage' }, message, unmute, live, h('div', { class: 'top-right' }, shopButton, cartButton), banner, cards, controls, announcer);
   const frame = h('div', { class: 'frame' }, video, stage);
   shadow.replaceChildren(style, h('div', { class: 'root', part: 'player' }, frame));
-  return { video, unmute, live, cartButton, cartCount, banner, cards, stage, message, controls, playPause, mute, volume, fullscreen, announcer };
+  return { video, unmute, live, cartButton, cartCount, shopButton, shopCount, banner, cards, stage, message, controls, playPause, mute, volume, fullscreen, announcer };
 }

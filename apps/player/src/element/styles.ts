@@ -19,7 +19,8 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 .unmute { left: 10px; display: inline-flex; gap: 6px; align-items: center; }
 .unmute svg { width: 16px; height: 16px; fill: currentColor; }
 .live { left: 50%; transform: translateX(-50%); background: #e0245e; letter-spacing: .04em; font-size: 11px; padding: 4px 8px; pointer-events: none; }
-.cart-button { right: 10px; }
+.top-right { position: absolute; top: 10px; right: 10px; display: flex; gap: 6px; }
+.top-right .pill { position: static; }
 .cart-button .count { display: inline-block; min-width: 18px; margin-left: 4px; padding: 0 5px; border-radius: 9px; background: #fff; color: #111; font-size: 12px; text-align: center; }
 /* Controls: bottom right (the cards are bottom left); in the replay, above the recording's own seek bar. */
 .controls { position: absolute; right: 10px; bottom: 10px; display: flex; align-items: center; gap: 4px; padding: 4px; border-radius: 999px; background: rgba(0,0,0,.62); }
@@ -52,8 +53,12 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 .offer { color: #c2185b; font-size: 12px; font-weight: 600; }
 .countdown { font-variant-numeric: tabular-nums; margin-left: 4px; }
 .add { grid-area: add; justify-self: start; padding: 6px 12px; border-radius: 6px; background: #111; color: #fff; font-weight: 600; }
-.card.sold-out { filter: grayscale(1); opacity: .8; }
-.card.sold-out .add { background: #999; }
+.card.sold-out { filter: grayscale(1); }
+.card.sold-out .add { background: #fff; color: #111; box-shadow: inset 0 0 0 1.5px #111; }
+.card.sold-out .thumb, .card.sold-out .title, .card.sold-out .prices { opacity: .6; }
+.notify-form .consent { display: flex; gap: 8px; align-items: flex-start; font-size: 12px; color: #444; }
+.notify-form .consent input { margin-top: 2px; }
+.picker .actions + .secondary { margin-top: 8px; }
 
 .drawer { position: absolute; top: 0; right: 0; bottom: 0; width: min(360px, 100%); display: flex; flex-direction: column; background: #fff; color: #111;
   box-shadow: -8px 0 24px rgba(0,0,0,.35); transform: translateX(100%); visibility: hidden; transition: transform 200ms ease, visibility 0s linear 200ms; }
@@ -90,6 +95,14 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 .picker .actions .primary { flex: 1; }
 .picker .detail-image { width: 100%; max-height: 180px; object-fit: contain; border-radius: 8px; background: #f4f4f4; margin-bottom: 8px; }
 .picker .description { font-size: 13px; color: #444; margin: 0 0 8px; }
+.shop-button .count { display: inline-block; min-width: 18px; margin-left: 4px; padding: 0 5px; border-radius: 9px; background: rgba(255,255,255,.25); font-size: 12px; text-align: center; }
+.shelf { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
+.shelf-item { width: 100%; display: grid; grid-template-columns: 44px 1fr auto; gap: 10px; align-items: center; padding: 6px; border-radius: 8px; background: #fff; color: #111; text-align: left; }
+.shelf-item:hover { background: #f4f4f4; }
+.shelf-item img, .shelf-item .thumb-blank { width: 44px; height: 44px; border-radius: 6px; object-fit: cover; background: #eee; display: block; }
+.shelf-title { font-weight: 600; font-size: 13px; }
+.sheet-qty { margin: 4px 0 10px; }
+.picker .was { color: #777; margin-left: 6px; }
 .secondary { justify-self: start; padding: 8px 12px; border-radius: 8px; background: #f1f1f1; color: #111; font-weight: 600; }
 .confirmation { margin: 12px 0; padding: 12px; border-radius: 8px; background: #e8f5e9; color: #1b5e20; font-weight: 600; }
 

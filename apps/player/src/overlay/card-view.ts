@@ -7,6 +7,8 @@ import { effectivePrice, formatCountdown, formatMoney, isRunning } from './forma
 export interface CardHandlers {
   onAdd(card: Card): void;
   onClick(card: Card): void;
+  /** A sold-out card's button: "Notify me when it's back". */
+  onNotify(card: Card): void;
 }
 
 export interface CardView {
@@ -40,6 +42,7 @@ export function createCardView(initial: Card, relay: string, handlers: CardHandl
   add.addEventListener('click', (event) => {
     event.stopPropagation();
     if (card.available) handlers.onAdd(card);
+    else handlers.onNotify(card);
   });
   el.addEventListener('click', () => handlers.onClick(card));
 
@@ -69,9 +72,9 @@ export function createCardView(initial: Card, relay: string, handlers: CardHandl
     title.textContent = card.title;
     el.setAttribute('aria-label', card.available ? card.title : `${card.title}, sold out`);
     el.classList.toggle('sold-out', !card.available);
-    add.disabled = !card.available;
-    add.textContent = card.available ? 'Add to cart' : 'Sold out';
-    add.setAttribute('aria-label', card.available ? `Add ${card.title} to cart` : `${card.title} is sold out`);
+    add.textContent = card.available ? 'Add to cart' : 'Notify me';
+    add.dataset.testid = card.available ? 'add-to-cart' : 'notify-me';
+    add.setAttribute('aria-label', card.available ? `Add ${card.title} to cart` : `${card.title} is sold out: get an email when it is back`);
     tick(Date.now());
   }
 

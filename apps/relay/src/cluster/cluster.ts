@@ -19,12 +19,15 @@ import { checkDurability, type DurabilityCheck } from './redis-durability.js';
 import { RedisRevocationStore, REVOCATIONS_CHANNEL } from './redis-revocation-store.js';
 import { rereadAfterReconnect } from './reread.js';
 import { RedisShowStore } from './redis-show-store.js';
+import { RedisRestockAlerts } from '../commerce/restock-alerts.js';
 
 export interface Cluster {
   store: RedisShowStore;
   /** Loaded and listening before the relay takes its first request. */
   revocations: RedisRevocationStore;
   carts: RedisCartStore;
+  /** "Notify me when it's back", the same on every relay. */
+  restockAlerts: RedisRestockAlerts;
   /** Which relay polls a show's store. */
   lease: RedisLease;
   /** The analytics aggregates every relay adds to and reads (raw rows stay in each relay's `track`). */
@@ -81,6 +84,7 @@ export async function connectCluster(url: string, logger: Logger, durability: Du
     store: new RedisShowStore(redis, subscriber, logger),
     revocations,
     carts: new RedisCartStore(redis),
+    restockAlerts: new RedisRestockAlerts(redis),
     lease: new RedisLease(redis),
     aggregates: (track) => new RedisAggregates(redis, track),
     async liveMetrics(window) {

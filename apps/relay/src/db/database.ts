@@ -174,6 +174,11 @@ const MIGRATIONS: string[] = [
   // Playback quality (Mux's definitions): summed watch and stall time per show and mode, each session's first startup.
   `CREATE TABLE an_quality (show_id TEXT NOT NULL, mode TEXT NOT NULL, watch_ms INTEGER NOT NULL, rebuffer_ms INTEGER NOT NULL, PRIMARY KEY (show_id, mode)) WITHOUT ROWID;
    CREATE TABLE an_startups (show_id TEXT NOT NULL, session_id TEXT NOT NULL, startup_ms INTEGER NOT NULL, PRIMARY KEY (show_id, session_id)) WITHOUT ROWID;`,
+  // "Notify me when it's back": a shopper's email per sold-out product, kept with the show, with their consent.
+  `CREATE TABLE restock_alerts (
+     show_id TEXT NOT NULL, product_id TEXT NOT NULL, email TEXT NOT NULL, at INTEGER NOT NULL,
+     UNIQUE (show_id, product_id, email)
+   );`,
 ];
 
 export class DataDirBusyError extends Error {}

@@ -1,6 +1,6 @@
 // REST: the cart inside the video (carts, lines, checkout, orders), behind the show's commerce provider.
 import express, { Router, type Request, type Response } from 'express';
-import { AddLineBody, CART_SESSION_HEADER, CreateCartBody, ExternalId, PlaceOrderBody, UpdateLineBody } from '@cuecart/shared';
+import { AddLineBody, CART_SESSION_HEADER, CreateCartBody, ExternalId, PlaceOrderBody, RestockAlertBody, UpdateLineBody, type RestockAlerts } from '@cuecart/shared';
 import type { Result } from '../commerce/commerce-provider.js';
 import type { RelayContext } from '../context.js';
 import { byIp, restRateLimit } from '../limits/rest-limits.js';
@@ -58,6 +58,32 @@ export function commerceRoutes(ctx: RelayContext): Router {
 
   router.get('/api/shows/:id/orders', limit, requireShowRole(ctx.tokens, ['producer']), async (req, res) => {
     res.json(await store.orders(String(req.params.id)));
+  });
+
+  // "Notify me when it's back": only for a product of the show that is sold out, only with the shopper's consent.
+  router.post('/api/shows/:id/restock-alerts', limit, small, async (req, res) => {
+    const body = parseBody(req, res, RestockAlertBody, 'the restock alert');
+    if (!body) return;
+    const showId = String(req.params.id);
+    const rt = ctx.authority.get(showId);
+    if (!rt) return send(res, 'not_found', `no show "${showId}"`);
+    const product = rt.catalog.get(body.productId);
+    if (!product) return send(res, 'not_found', `show "${showId}" has no product "${body.productId}"`);
+    if (product.available) return send(res, 'conflict', `${product.title} is in stock: add it to your cart instead`);
+    const { created } = await ctx.restockAlerts.add(showId, { productId: product.id, email: body.email, at: Date.now() });
+    res.status(created ? 201 : 200).json({ productId: product.id, created });
+  });
+
+  router.get('/api/shows/:id/restock-alerts', limit, requireShowRole(ctx.tokens, ['producer']), async (req, res) => {
+    const showId = String(req.params.id);
+    const catalog = ctx.authority.get(showId)?.catalog;
+    const byProduct = new Map<string, RestockAlerts[number]>();
+    for (const a of await ctx.restockAlerts.list(showId)) {
+      const entry = byProduct.get(a.productId) ?? { productId: a.productId, title: catalog?.get(a.productId)?.title ?? a.productId, waiting: [] };
+      entry.waiting.push({ email: a.email, at: a.at });
+      byProduct.set(a.productId, entry);
+    }
+    res.json([...byProduct.values()] satisfies RestockAlerts);
   });
 
   return router;

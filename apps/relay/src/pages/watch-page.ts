@@ -12,9 +12,12 @@ export function price(p: Product): string {
 
 export function watchPage(show: Show, products: Product[]): string {
   const items: Raw[] = products.map(
-    (p) => html`<li class="product">
-        ${p.imageUrl ? html`<img src="${p.imageUrl}" alt="" loading="lazy" width="96" height="96">` : html``}
-        <div><strong>${p.title}</strong><span>${price(p)}${p.available ? '' : ' · sold out'}</span></div>
+    (p) => html`<li>
+        <button type="button" class="product" data-product-id="${p.id}" aria-label="${p.title}, ${price(p)}${p.available ? '' : ', sold out'}: open in the video">
+          ${p.imageUrl ? html`<img src="${p.imageUrl}" alt="" loading="lazy" width="96" height="96">` : html``}
+          <span class="text"><strong>${p.title}</strong><span>${price(p)}${p.available ? '' : ' · sold out'}</span></span>
+          <span class="open">View</span>
+        </button>
       </li>`,
   );
   return html`<!doctype html>
@@ -25,6 +28,7 @@ export function watchPage(show: Show, products: Product[]): string {
 <title>${show.title} · Live</title>
 <link rel="stylesheet" href="/assets/watch.css">
 <script type="module" src="/embed.js"></script>
+<script type="module" src="/assets/watch-page.js"></script>
 </head>
 <body>
 <header class="brand"><span class="logo">Autumn&nbsp;Edit</span><nav><a href="#">Shop</a><a href="#">Journal</a><a href="#">Live</a></nav></header>
@@ -39,7 +43,7 @@ export function watchPage(show: Show, products: Product[]): string {
     <ul>${items}</ul>
   </section>
 </main>
-<footer>Shopping happens inside the video: tap a product card to add it to your cart.</footer>
+<footer>Shopping happens inside the video: tap a product card, or a product above, to add it to your cart.</footer>
 </body>
 </html>
 `.value;

@@ -148,3 +148,20 @@ export interface ShopifyConnectionReport {
   /** What to do about anything that works but could be better. */
   notes: string[];
 }
+
+/**
+ * POST /api/shows/:id/restock-alerts — "notify me when it's back" for a sold-out product: the shopper's email,
+ * kept with the show for that alone, and only with their consent.
+ */
+export const RestockAlertBody = z.object({
+  productId: ExternalId,
+  email: z.string().trim().toLowerCase().email('that email address does not look right: check it for typos').max(254),
+  consent: z.literal(true, { error: 'tick the box to agree that we keep your email to tell you when it is back' }),
+});
+export type RestockAlertBody = z.input<typeof RestockAlertBody>;
+
+/** GET /api/shows/:id/restock-alerts (producer): who is waiting for which product. */
+export const RestockAlerts = z.array(
+  z.object({ productId: ExternalId, title: z.string(), waiting: z.array(z.object({ email: z.string(), at: EpochMs })) }),
+);
+export type RestockAlerts = z.infer<typeof RestockAlerts>;
