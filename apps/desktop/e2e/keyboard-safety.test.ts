@@ -131,3 +131,52 @@ describe('the console from 1280×720 down (issue 21, item 2)', () => {
     await p.close();
   });
 });
+
+describe('a sold-out product (issue 21, item 5)', () => {
+  it('is marked in the suggestions, and taking it asks once, opening on "Don’t take it"', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    try {
+      await p.goto(`${relay.url}/console#token=${tokens.producer}`);
+      await p.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 15_000 });
+      await p.getByRole('button', { name: 'Take Silk Scarf', exact: true }).waitFor();
+      // Live again (the test above may have ended the show).
+      expect((await api(relay, 'POST', '/api/shows/keys/commands', { id: 'sold-out-live', type: 'status', status: 'live' }, tokens.producer)).body.ok).toBe(true);
+      expect((await say('k9', 'and this silk scarf is gorgeous', 40_000)).status).toBe(202);
+      const row = p.locator('[data-testid="suggestion"][data-product-id="p-scarf"]');
+      await row.waitFor({ timeout: 10_000 });
+      expect(await row.getAttribute('data-sold-out')).toBe('true');
+      expect(await row.locator('.pill-soldout').textContent()).toBe('SOLD OUT');
+      expect(await row.locator('.suggestion-title').textContent()).toBe('Silk Scarf');
+      const before = (await overlay()).featured.map((c) => c.productId);
+
+      // Enter takes the top suggestion: the question opens, focused on "Don't take it"; Enter answers no.
+      await p.keyboard.press('Enter');
+      const dialog = p.getByTestId('confirm-sold-out');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('sold-out-cancel');
+      await p.screenshot({ path: `${SHOTS}console-sold-out-1280x720.png` });
+      await p.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'hidden' });
+      await p.waitForTimeout(300);
+      expect((await overlay()).featured.map((c) => c.productId)).toEqual(before);
+
+      // The digit asks again (nothing was confirmed); Escape answers no as well.
+      await p.keyboard.press('3');
+      await dialog.waitFor({ state: 'visible' });
+      await p.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await overlay()).featured.map((c) => c.productId)).toEqual(before);
+
+      // Taken anyway once: on air, and the next take of it does not ask.
+      await p.keyboard.press('3');
+      await dialog.waitFor({ state: 'visible' });
+      await p.getByTestId('sold-out-take').click();
+      await expect.poll(async () => (await overlay()).featured.map((c) => c.productId)).toContain('p-scarf');
+      await p.getByRole('button', { name: 'Take Silk Scarf', exact: true }).click();
+      await p.waitForTimeout(300);
+      expect(await dialog.isVisible()).toBe(false);
+    } finally {
+      await p.close();
+    }
+  });
+});

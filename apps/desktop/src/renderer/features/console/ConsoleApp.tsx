@@ -20,6 +20,7 @@ import { SuggestionsTray } from '../suggestions/SuggestionsTray.js';
 import { TranscriptPanel } from '../transcript/TranscriptPanel.js';
 import { useOverlay } from '../on-air/overlay-store.js';
 import { OpenPrompterButton } from './OpenPrompterButton.js';
+import { SoldOutConfirm } from './SoldOutConfirm.js';
 import { useSession } from './session-store.js';
 import { startConsole } from './start-console.js';
 import './console.css';
@@ -56,6 +57,7 @@ export function ConsoleApp({ session }: { session: Extract<Session, { ok: true }
       </main>
       <HotkeyLegend globalFailed={failed} />
       <SettingsPanel />
+      <SoldOutConfirm />
     </div>
   );
 }

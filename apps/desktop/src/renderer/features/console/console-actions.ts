@@ -11,6 +11,7 @@ import { useConnection } from '../connection/connection-store.js';
 import { previewShowMs } from '../program/program-store.js';
 import { useRundown } from '../rundown/rundown-store.js';
 import { rankedNow, useSuggestions } from '../suggestions/suggestions-store.js';
+import { useSoldOutGuard } from './sold-out-guard.js';
 
 const titleOf = (productId: string) => useCatalog.getState().byId.get(productId)?.title ?? productId;
 
@@ -21,8 +22,28 @@ function submit(command: Command, label: string): void {
   useCommands.getState().submit(command, label);
 }
 
-/** Puts a product on air: carries the preview's show ms and, when armed, the offer (used once). */
+/**
+ * Puts a product on air: carries the preview's show ms and, when armed, the offer (used once). A sold-out
+ * product asks first (once per product), in the page's dialog.
+ */
 export function takeProduct(productId: string, suggestionId?: string): void {
+  const guard = useSoldOutGuard.getState();
+  // A console whose session ended sends nothing: no question to ask (submit says it was not sent).
+  const ended = useConnection.getState().ended !== null;
+  if (!ended && useCatalog.getState().byId.get(productId)?.available === false && !guard.confirmed.has(productId)) {
+    guard.ask({ productId, ...(suggestionId ? { suggestionId } : {}) });
+    return;
+  }
+  sendTake(productId, suggestionId);
+}
+
+/** The sold-out take the producer confirmed in the dialog. */
+export function takeSoldOutAnyway(): void {
+  const take = useSoldOutGuard.getState().confirm();
+  if (take) sendTake(take.productId, take.suggestionId);
+}
+
+function sendTake(productId: string, suggestionId?: string): void {
   const { offer, resetOffer } = useComposer.getState();
   const extras = offerExtras(offer, Date.now());
   const mediaMs = previewShowMs();

@@ -41,7 +41,7 @@ function SuggestionRow({ suggestion, top }: { suggestion: Suggestion; top: boole
   const title = product?.title ?? suggestion.productId;
   const stock = product ? stockOf(product) : null;
   return (
-    <li className={`suggestion${top ? ' top' : ''}`} data-testid="suggestion" data-product-id={suggestion.productId}>
+    <li className={`suggestion${top ? ' top' : ''}${product?.available === false ? ' sold-out' : ''}`} data-testid="suggestion" data-product-id={suggestion.productId} data-sold-out={product?.available === false ? 'true' : undefined}>
       <ProductThumb url={product?.imageUrl} title={title} size={44} />
       <div className="suggestion-main">
         <div className="suggestion-title">{title}</div>
@@ -52,7 +52,11 @@ function SuggestionRow({ suggestion, top }: { suggestion: Suggestion; top: boole
       </div>
       <div className="suggestion-facts">
         <span className="price">{formatMoney(product?.price)}</span>
-        {stock && <span className={`stock stock-${stock.level}`}>{stock.text}</span>}
+        {product?.available === false ? (
+          <span className="pill pill-soldout" title="Taking it asks first: viewers cannot buy it">SOLD OUT</span>
+        ) : (
+          stock && <span className={`stock stock-${stock.level}`}>{stock.text}</span>
+        )}
       </div>
       <span className="score" title="match score">{Math.round(suggestion.score * 100)}</span>
       <div className="row-actions">
