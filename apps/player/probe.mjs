@@ -1,9 +1,8 @@
 import { chromium } from 'playwright-core';
-const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--autoplay-policy=no-user-gesture-required'] });
-const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
-p.on('console', m => console.log('console:', m.text()));
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 390, height: 844 } });
 p.on('pageerror', e => console.log('pageerror:', e.message));
-await p.goto('http://127.0.0.1:47111/watch/demo');
+await p.goto(process.argv[2]);
 await p.waitForTimeout(5000);
-console.log(await p.evaluate(() => { const r = document.querySelector('cuecart-player').shadowRoot; const v = r.querySelector('video'); return JSON.stringify({paused: v.paused, label: r.querySelector('[data-testid=play-pause]').getAttribute('aria-label'), ctl: r.querySelectorAll('.controls').length, t: v.currentTime}); }));
+await p.screenshot({ path: '/tmp/phone.png', fullPage: false });
 await b.close();

@@ -152,4 +152,34 @@ describe('player controls (issue 21, item 8)', () => {
     expect(late).toBeLessThan(150);
     await fire({ type: 'banner.clear' });
   });
+
+  it('uses a phone screen in portrait: the video fills the width uncovered, the bar and cards below it, no empty box (item 10)', async () => {
+    const phone = await openPlaying(browser, `${relay.url}/watch/demo`, { width: 390, height: 844 });
+    try {
+      await fire({ type: 'clear' });
+      await fire({ type: 'feature', productId: 'demo-kettle' });
+      const card = phone.locator('cuecart-player [data-testid="card"][data-product-id="demo-kettle"]');
+      await card.waitFor({ state: 'visible', timeout: 10_000 });
+      const box = async (selector: string) => (await phone.locator(`cuecart-player ${selector}`).first().boundingBox())!;
+      const player = (await phone.locator('cuecart-player').boundingBox())!;
+      const video = await box('video');
+      expect(player.width).toBe(390);
+      expect(video.width).toBe(390);
+      expect(video.height).toBeCloseTo((390 * 9) / 16, 0);
+      // Nothing but the video's own controls on the picture: the unmute pill and the cart are below it.
+      for (const selector of ['[data-testid="unmute"]', '[data-testid="shop-button"]']) {
+        expect((await box(selector)).y, selector).toBeGreaterThanOrEqual(video.y + video.height - 1);
+      }
+      const cardBox = await box('[data-testid="card"]');
+      expect(cardBox.y).toBeGreaterThan(video.y + video.height);
+      // As tall as what it shows: no more than a few pixels below the last card.
+      expect(player.y + player.height - (cardBox.y + cardBox.height)).toBeLessThan(16);
+      // The card's title is not cut short.
+      expect(await card.locator('.title').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      await phone.waitForTimeout(300); // the card's slide-in
+      await phone.screenshot({ path: `${SHOTS}watch-phone-390x844.png` });
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './features/console/ConsoleApp.js';
 import { PrompterApp } from './features/prompter/PrompterApp.js';
 import { ConnectStoreApp } from './features/store/ConnectStoreApp.js';
+import { NoSession } from './features/connection/NoSession.js';
 import { adoptToken, readSession } from './lib/session.js';
 
 const root = createRoot(document.getElementById('root')!);
@@ -16,7 +17,7 @@ const storage = (() => {
 })();
 const session = readSession(adoptToken(window.location, window.history, storage));
 if (!session.ok) {
-  root.render(<p className="fatal">{session.message}</p>);
+  root.render(<NoSession message={session.message} page={session.page} />);
 } else if (session.page === 'prompter') {
   root.render(<PrompterApp session={session} />);
 } else if (session.page === 'report') {

@@ -41,11 +41,14 @@ export function createCartDrawer(controller: () => CartController | null, relay:
   const name = h('input', { name: 'name', autocomplete: 'name', required: true, maxlength: '120', 'data-testid': 'order-name' });
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'email', required: true, maxlength: '254', 'data-testid': 'order-email' });
   const place = h('button', { class: 'primary', type: 'submit', 'data-testid': 'place-order' }, 'Place order');
+  // What the order will cost, right above the button that places it.
+  const formTotal = h('span', { 'data-testid': 'order-total' });
   const form = h(
     'form',
     { class: 'order-form', hidden: true, novalidate: true },
     h('label', {}, 'Name', name),
     h('label', {}, 'Email', email),
+    h('div', { class: 'sum' }, h('span', {}, 'Total'), formTotal),
     place,
   );
   const confirmation = h('div', { class: 'confirmation', role: 'status', 'data-testid': 'order-confirmation', hidden: true });
@@ -77,8 +80,10 @@ export function createCartDrawer(controller: () => CartController | null, relay:
   checkout.addEventListener('click', () => void controller()?.startCheckout());
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (!name.value.trim() || !email.validity.valid || !email.value.trim()) {
-      setText(error, 'Please enter your name and a valid email.');
+    const problem = checkoutProblem(name.value, email.value, email.validity.valid);
+    if (problem) {
+      setText(error, problem);
+      (problem.startsWith('Please enter your name') ? name : email).focus();
       return;
     }
     void controller()?.placeOrder(name.value, email.value);
@@ -258,7 +263,7 @@ export function createCartDrawer(controller: () => CartController | null, relay:
       ...(choosing ? optionGroups(product, selection, (next) => again(next, quantity)) : []),
       h('div', { class: 'qty sheet-qty', role: 'group', 'aria-label': 'Quantity' }, minus, h('output', { 'data-testid': 'sheet-qty', 'aria-live': 'polite' }, String(quantity)), plus),
       h('div', { class: 'actions' }, add, back),
-      notify,
+      ...(notify ? [notify] : []),
     );
     picker.setAttribute('aria-label', product.title);
     picker.dataset.testid = 'product-sheet';
@@ -314,13 +319,15 @@ export function createCartDrawer(controller: () => CartController | null, relay:
       empty.hidden = cartLines.length > 0 || done;
       lines.hidden = done;
       subtotal.textContent = cart ? formatMoney(cart.subtotal) : '';
-      footer.hidden = done || cartLines.length === 0;
+      const inForm = step.step === 'form' || step.step === 'placing';
+      footer.hidden = done || cartLines.length === 0 || inForm;
+      formTotal.textContent = cart ? formatMoney(cart.subtotal) : '';
       checkout.hidden = step.step === 'form' || step.step === 'placing';
       checkout.disabled = busy || cartLines.length === 0;
       form.hidden = !(step.step === 'form' || step.step === 'placing');
       place.disabled = busy || step.step === 'placing';
       place.textContent = step.step === 'placing' ? 'Placing order…' : 'Place order';
-      setText(confirmation, done ? `Order #${step.order.id} placed. Thank you, ${step.order.name}! Total ${formatMoney(step.order.total)}.` : null);
+      setText(confirmation, done ? `Thank you, ${step.order.name}! Your order ${orderReference(step.order.id)} is placed: ${formatMoney(step.order.total)}. A confirmation is on its way by email.` : null);
       keepWatching.hidden = !done;
       redirect.hidden = step.step !== 'redirect';
       if (step.step === 'redirect') {
@@ -359,6 +366,25 @@ export function createCartDrawer(controller: () => CartController | null, relay:
     },
   };
   return drawer;
+}
+
+/** What is wrong with the checkout form, in words that say what to fix; null when it can be sent. */
+export function checkoutProblem(name: string, email: string, emailValid: boolean): string | null {
+  if (!name.trim()) return 'Please enter your name.';
+  const e = email.trim();
+  if (!e) return 'Please enter your email: the confirmation goes there.';
+  if (!emailValid || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) {
+    if (!e.includes('@')) return `“${e}” is missing the @: an email looks like name@example.com.`;
+    if (!/@[^\s@]+\.[^\s@]+$/.test(e)) return `“${e}” is missing its domain after the @ (like example.com).`;
+    return `“${e}” is not an email address we can write to: check it for typos.`;
+  }
+  return null;
+}
+
+/** A short order reference a shopper can read out ("#7F3K2Q"), from the end of the order's id. */
+export function orderReference(orderId: string): string {
+  const tail = orderId.replace(/[^A-Za-z0-9]/g, '').slice(-6).toUpperCase();
+  return `#${tail || orderId}`;
 }
 
 /** A row of value buttons per option (size, colour); a pick calls `onPick` with the new selection. */

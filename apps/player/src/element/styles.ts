@@ -108,19 +108,28 @@ video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: con
 
 @media (prefers-reduced-motion: reduce) { .card.enter { animation: none; } .drawer, .drawer.open { transition: none; } }
 
-/* Narrow players (a phone in portrait): the 16:9 video sits on top, cards stack below it, the cart is a full sheet. */
+/* Narrow players (a phone in portrait): the video fills the width and nothing covers it but its controls; the
+   sound, LIVE, Shop and Cart sit on a bar under it, the cards stack below that (titles on two lines), and the
+   player is as tall as what it shows (no black box). The cart is a sheet over the lower part. */
 @container (max-width: 560px) {
-  .frame { aspect-ratio: 3 / 4; max-height: 100svh; border-radius: 0; background: #111; }
-  video { height: auto; aspect-ratio: 16 / 9; bottom: auto; }
-  .banner { top: calc(100cqw * 9 / 16 + 8px); font-size: 13px; }
-  .cards { left: 8px; right: 8px; bottom: 8px; width: auto; gap: 6px; }
+  .frame { aspect-ratio: auto; display: grid; grid-template-columns: minmax(0, 1fr); grid-template-rows: auto auto auto; border-radius: 0; background: #111; }
+  .stage { display: contents; }
+  video { position: relative; grid-row: 1; grid-column: 1; inset: auto; width: 100%; height: auto; aspect-ratio: 16 / 9; }
+  .message { position: relative; grid-row: 1; grid-column: 1; inset: auto; }
+  .controls { position: relative; grid-row: 1; grid-column: 1; align-self: end; justify-self: end; inset: auto; margin: 6px; }
+  .controls.replay { margin-bottom: 52px; }
+  .volume { display: none; }
+  .banner { position: relative; grid-row: 1; grid-column: 1; align-self: start; justify-self: center; inset: auto; transform: none; margin-top: 8px; font-size: 13px; }
+  .pill { position: relative; top: auto; grid-row: 2; grid-column: 1; margin: 8px; }
+  .unmute { justify-self: start; left: auto; }
+  .live { justify-self: center; left: auto; transform: none; align-self: center; }
+  .top-right { position: relative; top: auto; right: auto; grid-row: 2; grid-column: 1; justify-self: end; align-self: center; margin: 8px; }
+  .cards { position: relative; grid-row: 3; grid-column: 1; left: auto; bottom: auto; width: auto; min-height: 76px; padding: 0 8px 8px; gap: 6px; }
+  .cards:empty::before { content: "Products appear here as the host shows them."; display: grid; place-items: center; min-height: 68px; color: #9a9a9a; font-size: 13px; }
   .card { grid-template-columns: 52px 1fr auto; grid-template-areas: "thumb body add"; align-items: center; padding: 6px 8px; }
   .thumb { width: 52px; height: 52px; }
-  .title { -webkit-line-clamp: 1; }
-  .controls { top: calc(100cqw * 9 / 16 - 46px); bottom: auto; right: 8px; }
-  .volume { display: none; }
+  .title { -webkit-line-clamp: 2; font-size: 14px; }
   .add { padding: 8px 10px; }
-  /* A sheet over the lower part: the top half of the video (and the unmute button) stays in sight. */
   .drawer { top: calc(100cqw * 9 / 32); width: 100%; border-radius: 14px 14px 0 0; box-shadow: 0 -8px 24px rgba(0,0,0,.4); transform: translateY(100%); }
   .drawer.open { transform: none; }
 }

@@ -9,7 +9,7 @@ import type { RelayContext } from '../context.js';
 import { CONSOLE_DIST, DEMO_DIR, PLAYER_DIST, RELAY_ASSETS } from '../paths.js';
 import { watchPage } from '../pages/watch-page.js';
 import { replayPage } from '../pages/replay-page.js';
-import { escapeHtml } from '../pages/html.js';
+import { notFoundPage } from '../pages/not-found-page.js';
 
 /** Pages of our own: scripts only from this relay, media and sockets wherever the show streams from. */
 export function pageCsp(frameAncestors: readonly string[] = []): string {
@@ -61,6 +61,12 @@ export function pageRoutes(ctx: RelayContext): Router {
     res.type('text/javascript').sendFile(file);
   });
 
+  // Every page's icon (browsers ask for /favicon.ico on their own): the SVG, never a 404 in the console.
+  router.get('/favicon.ico', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400');
+    res.type('image/svg+xml').sendFile(join(RELAY_ASSETS, 'favicon.svg'));
+  });
+
   router.use('/demo/images', express.static(join(DEMO_DIR, 'images'), { maxAge: '1h', fallthrough: false }));
   router.use('/assets', express.static(RELAY_ASSETS, { maxAge: '1h', fallthrough: false }));
 
@@ -82,8 +88,10 @@ export function pageRoutes(ctx: RelayContext): Router {
     res.set('Content-Security-Policy', framers ? pageCsp(framers) : PAGE_CSP);
     if (framers) res.removeHeader('X-Frame-Options');
   };
-  const noSuchShow = (res: express.Response, showId: string) =>
-    res.status(404).type('html').send(`<!doctype html><title>Not found</title><p>There is no show called “${escapeHtml(showId)}”.</p>`);
+  const noSuchShow = (res: express.Response, showId: string) => {
+    const demo = ctx.authority.publicShow('demo');
+    res.status(404).type('html').send(notFoundPage(showId, demo && demo.status !== 'ended' ? { id: demo.id, title: demo.title } : null));
+  };
 
   router.get('/replay/:show', async (req, res) => {
     const show = ctx.authority.publicShow(req.params.show);

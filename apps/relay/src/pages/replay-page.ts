@@ -91,6 +91,7 @@ export function replayPage(show: Show, replay: Replay, base: string, startMs: nu
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <title>${show.title} · Replay</title>
 <meta name="description" content="Shop the replay of ${show.title}.">
 <link rel="canonical" href="${base}/replay/${encodeURIComponent(show.id)}">

@@ -25,6 +25,7 @@ export function watchPage(show: Show, products: Product[]): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <title>${show.title} · Live</title>
 <link rel="stylesheet" href="/assets/watch.css">
 <script type="module" src="/embed.js"></script>

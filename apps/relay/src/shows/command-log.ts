@@ -57,5 +57,7 @@ export class CommandLog {
 export function toActivity(seq: number, command: Command, by: string, at: number): Activity {
   const entry: Activity = { seq, commandId: command.id, type: command.type, by, at };
   if ('productId' in command) entry.productId = command.productId;
+  if (command.type === 'status') entry.status = command.status;
+  if (command.type === 'banner') entry.text = command.text;
   return entry;
 }

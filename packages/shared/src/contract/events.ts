@@ -48,6 +48,10 @@ export interface Activity {
   commandId: string;
   type: Command['type'];
   productId?: string;
+  /** A status command's new status ("went live"). */
+  status?: 'scheduled' | 'live' | 'ended';
+  /** A banner command's text. */
+  text?: string;
   by: string;
   at: number;
 }

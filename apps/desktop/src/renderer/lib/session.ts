@@ -2,7 +2,7 @@
 // from the URL fragment (#token=…), which never reaches a server log.
 export type Session =
   | { ok: true; page: 'console' | 'prompter' | 'store' | 'report'; relay: string; token: string; showId?: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string; page: 'console' | 'prompter' | 'store' | 'report' };
 
 export function readSession(location: Pick<Location, 'pathname' | 'hash' | 'origin'>): Session {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -11,8 +11,8 @@ export function readSession(location: Pick<Location, 'pathname' | 'hash' | 'orig
   const report = /^\/console\/report\/([^/]+)\/?$/.exec(location.pathname);
   const page = prompter ? 'prompter' : report ? 'report' : /^\/console\/store\/?$/.test(location.pathname) ? 'store' : 'console';
   if (!token) {
-    if (page === 'store') return { ok: false, message: `Connecting a store needs the admin token: open ${location.origin}${location.pathname}#token=YOUR_ADMIN_TOKEN (CUECART_ADMIN_TOKEN, or the one the relay printed at its first start).` };
-    return { ok: false, message: `This ${page} needs a token: open it as ${location.origin}${location.pathname}#token=YOUR_TOKEN (ask the show admin for a ${page === 'prompter' ? 'host' : 'producer'} token).` };
+    if (page === 'store') return { ok: false, page, message: `Connecting a store needs the admin token: open ${location.origin}${location.pathname}#token=YOUR_ADMIN_TOKEN (CUECART_ADMIN_TOKEN, or the one the relay printed at its first start).` };
+    return { ok: false, page, message: `This ${page} needs a token: open it as ${location.origin}${location.pathname}#token=YOUR_TOKEN (ask the show admin for a ${page === 'prompter' ? 'host' : 'producer'} token).` };
   }
   const session: Session = { ok: true, page, relay: location.origin, token };
   const showPath = prompter ?? report;

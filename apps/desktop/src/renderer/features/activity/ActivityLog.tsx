@@ -13,6 +13,13 @@ const VERB: Record<Activity['type'], string> = {
   status: 'changed the status',
 };
 
+const STATUS_VERB = { live: 'went live', ended: 'ended the show', scheduled: 'set the show to scheduled' } as const;
+
+/** "went live", "ended the show": what a status change changed it to (older entries say only that it changed). */
+export function verbOf(entry: Pick<Activity, 'type' | 'status'>): string {
+  return entry.type === 'status' && entry.status ? STATUS_VERB[entry.status] : VERB[entry.type];
+}
+
 export function ActivityLog() {
   const entries = useActivity((s) => s.entries);
   return (
@@ -36,8 +43,9 @@ function ActivityRow({ entry }: { entry: Activity }) {
     <li className={`activity-entry act-${entry.type.replace('.', '-')}`} data-testid="activity-entry">
       <time className="muted">{formatClockTime(entry.at)}</time>
       <span className="who">{entry.by}</span>
-      <span>{VERB[entry.type]}</span>
+      <span>{verbOf(entry)}</span>
       {title && <span className="what">{title}</span>}
+      {entry.type === 'banner' && entry.text && <span className="what">“{entry.text}”</span>}
     </li>
   );
 }

@@ -14,14 +14,28 @@ const CONNECTION_LABEL: Record<Connection, string> = {
 export function PrompterTopBar() {
   const title = usePrompterStore((s) => s.show?.title ?? '');
   return (
-    <header className="prompter-bar">
-      <ShowStatus />
-      <PrompterClock />
-      <div className="prompter-bar__title" title={title}>
-        {title}
-      </div>
-      <MirrorToggle />
-    </header>
+    <>
+      <header className="prompter-bar">
+        <ShowStatus />
+        <PrompterClock />
+        <div className="prompter-bar__title" title={title}>
+          {title}
+        </div>
+        <MirrorToggle />
+      </header>
+      <RefusedReason />
+    </>
+  );
+}
+
+/** Why the relay refused, on a line of its own under the bar: the clocks keep their room whatever it says. */
+function RefusedReason() {
+  const { refused, message } = usePrompterStore(useShallow((s) => ({ refused: s.connection === 'refused' && s.ended === null, message: s.connectionMessage })));
+  if (!refused || !message) return null;
+  return (
+    <p className="prompter-refused" role="alert" data-testid="prompter-refused">
+      {message}
+    </p>
   );
 }
 
@@ -35,7 +49,6 @@ function ShowStatus() {
       {connection !== 'connected' && (
         <span className={`conn conn--${connection}`} role="status" title={message ?? undefined}>
           {ended ? 'Signed out' : CONNECTION_LABEL[connection]}
-          {connection === 'refused' && message && !ended ? `: ${message}` : ''}
         </span>
       )}
     </div>

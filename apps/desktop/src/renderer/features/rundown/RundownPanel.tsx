@@ -23,7 +23,9 @@ export function RundownPanel() {
     <section className="panel rundown-panel" aria-label="Rundown">
       <header className="panel-head">
         <h2>Rundown</h2>
-        <span className="muted">{items.length} products · drag to reorder</span>
+        <span className="muted" data-testid="rundown-hint">
+          {items.length} products · drag to reorder{items.length > 9 ? ' · keys 1–9 take the top nine' : ''}
+        </span>
       </header>
       <CatalogSearch inRundown={ids} />
       <ol className="rundown-list">
@@ -80,7 +82,11 @@ function SlotRow({ item, index, count, onAir, move, remove }: SlotRowProps) {
   const stock = stockOf(product);
   return (
     <>
-      <span className={`slot-key${item.slot <= 9 ? '' : ' no-key'}`} title={onAir ? 'On air' : item.slot <= 9 ? `Press ${item.slot} to take` : undefined}>
+      <span
+        className={`slot-key${item.slot <= 9 ? '' : ' no-key'}`}
+        data-testid="slot-key"
+        title={onAir ? 'On air' : item.slot <= 9 ? `Press ${item.slot} to take` : 'No key: only slots 1–9 have one. Drag it into the top nine, or use its Take button'}
+      >
         {item.slot}
       </span>
       <ProductThumb url={product.imageUrl} title={product.title} size={36} />
