@@ -20,7 +20,12 @@ export function SoldOutConfirm() {
     } else if (!pending && d.open) d.close();
   }, [pending]);
   return (
-    <dialog ref={dialog} className="confirm-end" data-testid="confirm-sold-out" onClose={() => useSoldOutGuard.getState().pending && cancel()} aria-labelledby="sold-out-title">
+    <dialog ref={dialog} className="confirm-end" data-testid="confirm-sold-out" onCancel={(e) => {
+        // Escape: answered here and at once (the dialog's own close event comes later, when a new question may
+        // already be pending); the effect above closes the dialog.
+        e.preventDefault();
+        cancel();
+      }} aria-labelledby="sold-out-title">
       <h2 id="sold-out-title">{title} is sold out</h2>
       <p>Viewers would see it marked sold out, with only “Notify me when it’s back”. Put it on air anyway? (You will not be asked again for this product.)</p>
       <div className="confirm-actions">
