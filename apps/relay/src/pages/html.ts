@@ -31,3 +31,19 @@ function toHtml(v: string | number | Raw | Raw[]): string {
 export function raw(value: string): Raw {
   return new Raw(value);
 }
+
+/**
+ * The opening every page of the relay shares, up to its own head lines: doctype, charset, viewport, the icon,
+ * the title, the brand page's stylesheet. The page adds its `extra` head lines and closes the head itself.
+ */
+export function pageStart(title: string, extra: Raw = html``): Raw {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
+<title>${title}</title>
+<link rel="stylesheet" href="/assets/watch.css">
+${extra}`;
+}

@@ -1,16 +1,8 @@
 // The page for a show that does not exist: what happened, what to check, and a way on (back, or the demo).
-import { html } from './html.js';
+import { html, pageStart } from './html.js';
 
 export function notFoundPage(showId: string, demo: { id: string; title: string } | null): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="/favicon.ico" type="image/svg+xml">
-<title>No such show</title>
-<link rel="stylesheet" href="/assets/watch.css">
-<script type="module" src="/assets/not-found.js"></script>
+  return html`${pageStart('No such show', html`<script type="module" src="/assets/not-found.js"></script>`)}
 </head>
 <body>
 <main class="not-found" data-testid="not-found">

@@ -3,7 +3,7 @@
 // (?t=SHOWMS), and structured data for search engines: a VideoObject whose chapters are Clips, and the products.
 import type { Product, Show } from '@cuecart/shared';
 import type { Replay } from '../replay/replay-service.js';
-import { html, raw, type Raw } from './html.js';
+import { html, pageStart, raw, type Raw } from './html.js';
 import { price } from './watch-page.js';
 
 /** 83000 → "1:23"; 3723000 → "1:02:03". */
@@ -86,21 +86,16 @@ export function replayPage(show: Show, replay: Replay, base: string, startMs: nu
     (s) => html`<li><button type="button" class="line" data-ms="${s.startMs}" data-testid="transcript-line"><time>${clock(s.startMs - replay.startMs)}</time> <span>${s.text}</span></button></li>`,
   );
   const [video, products] = structuredData(show, replay, base);
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="/favicon.ico" type="image/svg+xml">
-<title>${show.title} · Replay</title>
-<meta name="description" content="Shop the replay of ${show.title}.">
+  return html`${pageStart(
+    `${show.title} · Replay`,
+    html`<meta name="description" content="Shop the replay of ${show.title}.">
 <link rel="canonical" href="${base}/replay/${encodeURIComponent(show.id)}">
-<link rel="stylesheet" href="/assets/watch.css">
 <link rel="stylesheet" href="/assets/replay.css">
 <script type="application/ld+json">${jsonLd(video)}</script>
 <script type="application/ld+json">${jsonLd(products)}</script>
 <script type="module" src="/embed.js"></script>
-<script type="module" src="/assets/replay-page.js"></script>
+<script type="module" src="/assets/replay-page.js"></script>`,
+  )}
 </head>
 <body>
 <header class="brand"><span class="logo">Autumn&nbsp;Edit</span><nav><a href="#">Shop</a><a href="#">Journal</a><a href="#">Live</a></nav></header>

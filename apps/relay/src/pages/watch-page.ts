@@ -1,6 +1,6 @@
 // /watch/:show — a brand-like product page with the player embedded the way a brand would embed it.
 import type { Product, Show } from '@cuecart/shared';
-import { html, type Raw } from './html.js';
+import { html, pageStart, type Raw } from './html.js';
 
 export function price(p: Product): string {
   try {
@@ -20,16 +20,8 @@ export function watchPage(show: Show, products: Product[]): string {
         </button>
       </li>`,
   );
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="/favicon.ico" type="image/svg+xml">
-<title>${show.title} · Live</title>
-<link rel="stylesheet" href="/assets/watch.css">
-<script type="module" src="/embed.js"></script>
-<script type="module" src="/assets/watch-page.js"></script>
+  return html`${pageStart(`${show.title} · Live`, html`<script type="module" src="/embed.js"></script>
+<script type="module" src="/assets/watch-page.js"></script>`)}
 </head>
 <body>
 <header class="brand"><span class="logo">Autumn&nbsp;Edit</span><nav><a href="#">Shop</a><a href="#">Journal</a><a href="#">Live</a></nav></header>
