@@ -18,7 +18,7 @@ export function TranscriptPanel() {
     <section className="panel transcript" aria-label="Live transcript">
       <header className="panel-head">
         <h2>Transcript</h2>
-        <span className="muted">{segments.length} lines</span>
+        <span className="muted">{segments.length} {segments.length === 1 ? 'line' : 'lines'}</span>
         {!follow && <span className="pill pill-warn">paused</span>}
       </header>
       <div className="transcript-body">
