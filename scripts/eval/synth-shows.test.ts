@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { generateDataset, spell } from './synth-shows.js';
 
 const KINDS = new Set(['exact', 'partial', 'asr_error', 'variant', 'sku', 'brand_plus_type']);
@@ -34,6 +35,29 @@ describe('synthetic shows for the matcher', () => {
     }
     const kinds = new Set(data.shows.flatMap((s) => s.mentions.map((m) => m.kind)));
     expect(kinds).toEqual(KINDS);
+  });
+
+  it('the sealed split names its products with words the tune split never uses (types aside)', () => {
+    const nameWords = (split: 'tune' | 'sealed') => {
+      const data = generateDataset(split, 4, 200);
+      const types = new Set(data.catalog.flatMap((p) => String(p.productType).toLowerCase().split(' ')));
+      return new Set(data.catalog.flatMap((p) => [p.title, ...((p.variants as { title: string }[]) ?? []).map((v) => v.title)])
+        .flatMap((t) => String(t).toLowerCase().replace(/&/g, ' ').split(/\s+/)).filter((w) => w && !types.has(w) && w !== 'co'));
+    };
+    const tune = nameWords('tune');
+    const shared = [...nameWords('sealed')].filter((w) => tune.has(w));
+    expect(shared).toEqual([]);
+  });
+
+  it('misheard names come from the recognizer round trip where it confused the word', () => {
+    const learned = (JSON.parse(readFileSync(new URL('./data/asr-confusions.json', import.meta.url), 'utf8')) as { confusions: Record<string, [string, number][]> }).confusions;
+    const heardForms = new Set(Object.values(learned).flatMap((l) => l.map(([h]) => h)));
+    expect(heardForms.size).toBeGreaterThan(50);
+    const data = generateDataset('tune', 60, 100);
+    const misheard = data.shows.flatMap((s) => s.mentions.filter((m) => m.kind === 'asr_error').map((m) => s.segments[m.segment]!.text));
+    expect(misheard.length).toBeGreaterThan(20);
+    const fromRoundTrip = misheard.filter((text) => [...heardForms].some((h) => h.length > 3 && text.includes(` ${h} `)));
+    expect(fromRoundTrip.length / misheard.length).toBeGreaterThan(0.3);
   });
 
   it('spells numbers as a host says them', () => {

@@ -31,6 +31,10 @@ export interface Run {
   vendorExtraHit: boolean;
   typeHit: boolean;
   variantHit: boolean;
+  /** Every word of one of its variants was heard, distinctive in the catalog or not ("the red one" in a show of one red). */
+  variantHeard: boolean;
+  /** Every catalog term heard for the product, any role (title, vendor, type, variant), exactly. */
+  terms: string[];
   fuzzy: boolean;
   sku: boolean;
 }
@@ -40,6 +44,8 @@ const MAX_POSTING = 400;
 const MAX_CANDIDATES = 80;
 
 const isNumber = (t: string): boolean => /^\d+$/.test(t);
+const JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'versus', 'vs', 'plus', 'then', 'than']);
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an']);
 
 /** Every catalog term heard in the window: exact words, sound-alikes and two-word joins ("drip her"). */
 export function matchTerms(index: CatalogIndex, tokens: readonly Token[], show?: TermLookup): TermMatch[] {
@@ -128,6 +134,8 @@ export function productRuns(index: CatalogIndex, p: IndexedProduct, tokens: read
       let broken = false;
       for (let k = prev.m.end + 1; k < h.m.start; k++) {
         const t = (tokens[k] as Token).norm;
+        // "the volt charger versus the quanta headphones", "the harbor boot and the fjord": a new noun phrase.
+        if (JOINERS.has(t) && DETERMINERS.has(tokens[k + 1]?.norm ?? '')) broken = true;
         if (STOPWORDS.has(t)) continue;
         gap++;
         // A number (a price) or another product's word between two hits means two separate phrases.
@@ -148,8 +156,10 @@ function scoreRun(index: CatalogIndex, p: IndexedProduct, hits: readonly Hit[]):
   let fuzzy = false;
   let nameHit = false;
   const nameTerms = new Set<string>();
+  const terms = new Set<string>();
   for (const h of hits) {
     if (h.m.sim < 1) fuzzy = true;
+    else for (const r of h.roles) for (const t of r.covers.length > 0 ? r.covers : [h.m.term]) terms.add(t);
     for (const r of h.roles) {
       if (r.field === 'type') typeHit = true;
       // Colours and scents are ordinary words, so a variant counts only when heard exactly.
@@ -180,10 +190,12 @@ function scoreRun(index: CatalogIndex, p: IndexedProduct, hits: readonly Hit[]):
   if (!typeHit) typeHit = [...filled.keys()].some((s) => p.titleSlots.includes(s) && index.descriptors.has(s));
   const heardTerms = [...filled.keys()].filter((s) => p.titleSlots.includes(s));
   const titleHits = heardTerms.length;
-  const variantHit = [...variantTerms].some(([v, terms]) => {
+  const heardVariant = (distinctiveOnly: boolean): boolean => [...variantTerms].some(([v, heard]) => {
     const variant = p.variants[v];
-    return variant !== undefined && variant.distinctive && variant.tokens.every((t) => terms.has(t));
+    return variant !== undefined && (variant.distinctive || !distinctiveOnly) && variant.tokens.every((t) => heard.has(t));
   });
+  const variantHit = heardVariant(true);
+  const variantHeard = heardVariant(false);
   const first = hits[0] as Hit;
   const last = hits[hits.length - 1] as Hit;
   const positions = new Set<number>();
@@ -194,6 +206,6 @@ function scoreRun(index: CatalogIndex, p: IndexedProduct, hits: readonly Hit[]):
     start: first.m.start,
     end: Math.max(...hits.map((h) => h.m.end), last.m.end),
     titleCov: p.titleWeight > 0 ? Math.min(1, heard / p.titleWeight) : 0,
-    heardTerms, titleHits, nameHit, nameTerms: [...nameTerms], descriptorHits, vendorAll, vendorExtraHit, typeHit, variantHit, fuzzy, sku: false,
+    heardTerms, titleHits, nameHit, nameTerms: [...nameTerms], descriptorHits, vendorAll, vendorExtraHit, typeHit, variantHit, variantHeard, terms: [...terms], fuzzy, sku: false,
   };
 }

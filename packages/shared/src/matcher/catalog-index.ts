@@ -40,7 +40,8 @@ export interface CatalogIndex {
 
 const content = (tokens: readonly string[]): string[] => [...new Set(tokens.filter((t) => !STOPWORDS.has(t)))];
 const isNumber = (t: string): boolean => /^\d+$/.test(t);
-export const normalizeSku = (s: string): string => normalizeCatalogText(s).join('');
+/** A SKU as letters and digits only; never singularised ("MVHS23" is not "MVH23"). */
+export const normalizeSku = (s: string): string => String(s).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '');
 
 /** Catalog-side compounds: "pour-over" is also heard as "pourover", `12"` as "12 inch" said together. */
 function compounds(tokens: readonly string[]): [string, string[]][] {
@@ -66,6 +67,13 @@ export function indexCatalog(products: readonly Product[]): CatalogIndex {
     for (const t of words) tagDf.set(t, (tagDf.get(t) ?? 0) + 1);
   }
   for (const [t, n] of tagDf) if (n >= 2) descriptors.add(t);
+  // Attributes learned from the catalog: a word that is a variant of several products ("black", "rose", "large")
+  // describes a product when a title carries it, it does not name one.
+  const attributeDf = new Map<string, number>();
+  for (const p of list) {
+    for (const t of new Set((p.variants ?? []).flatMap((v) => normalizeCatalogText(v.title)))) attributeDf.set(t, (attributeDf.get(t) ?? 0) + 1);
+  }
+  for (const [t, n] of attributeDf) if (n >= 3 && !/^\d+$/.test(t)) descriptors.add(t);
   const raw = list.map((p) => {
     const titleTokens = normalizeCatalogText(String(p.title ?? '').slice(0, 500));
     const vendorTokens = content(normalizeCatalogText(p.vendor));

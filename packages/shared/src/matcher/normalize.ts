@@ -50,18 +50,19 @@ export function tokenize(text: string, opts: { keepFillers?: boolean } = {}): To
   words.forEach((word, src) => {
     for (const norm of splitWord(word)) raw.push({ norm, src });
   });
-  const spans = findNumberSpans(raw.map((t) => t.norm));
+  // Fillers go first, so "forty uh nine" is still 49.
+  const kept = opts.keepFillers ? raw : dropFillers(raw);
+  const spans = findNumberSpans(kept.map((t) => t.norm));
   const numbered: Token[] = [];
   let i = 0;
   for (const span of spans) {
-    numbered.push(...raw.slice(i, span.start));
-    numbered.push({ norm: span.value, src: (raw[span.start] as Token).src });
+    numbered.push(...kept.slice(i, span.start));
+    numbered.push({ norm: span.value, src: (kept[span.start] as Token).src });
     i = span.end;
   }
-  numbered.push(...raw.slice(i));
+  numbered.push(...kept.slice(i));
   canonicalUnits(numbered);
-  const kept = opts.keepFillers ? numbered : dropFillers(numbered);
-  const tokens = kept.map((t) => ({ norm: singularize(t.norm), src: t.src }));
+  const tokens = numbered.map((t) => ({ norm: singularize(t.norm), src: t.src }));
   return { tokens, words };
 }
 

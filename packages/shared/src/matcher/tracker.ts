@@ -1,7 +1,8 @@
 // Streams transcript segments through the matcher and decides what to suggest now, with per-show memory.
 import type { CatalogIndex } from './catalog-index.js';
 import { candidateOrds, matchTerms, productRuns, type Run } from './candidates.js';
-import { evidence, kindOf, type DecideContext } from './decide.js';
+import { featuresOf, confidence } from './calibration.js';
+import { kindOf, type DecideContext } from './decide.js';
 import { dismissalScope } from './dismissal.js';
 import { ShowVocab } from './fuzzy.js';
 import { tokenize, type Token } from './normalize.js';
@@ -15,11 +16,32 @@ const STRETCH_IDLE_MS = 90_000;
 const RECENT_MS = 30 * 60_000;
 const MAX_SEGMENT_IDS = 200;
 const MAX_MENTIONS_PER_SEGMENT = 4;
+/** Recognizers cut segments mid-phrase ("next up is the dew" | "serum mini"): the next segment is read with
+ *  the last few words of this one in front, when it follows within this gap. */
+const CARRY_WORDS = 4;
+const CARRY_GAP_MS = 1500;
+/** Words a cut can fall after: "show you the" | "marlo fjord scarf". */
+const TAIL_WORDS: ReadonlySet<string> = new Set(['the', 'this', 'that']);
 
 const RETURN_CUES: readonly (readonly string[])[] = [['back', 'to'], ['going', 'back'], ['go', 'back'], ['come', 'back', 'to']];
 
 function hasPhrase(tokens: readonly Token[], phrases: readonly (readonly string[])[]): boolean {
   return tokens.some((_, i) => phrases.some((p) => p.every((w, k) => tokens[i + k]?.norm === w)));
+}
+
+/**
+ * The words a segment may have been cut in the middle of: its last few tokens, as long as each is a catalog
+ * word, a spelled letter (a SKU) or a determiner ("... show you the hollow oak" | "haven mug").
+ */
+function openTail(index: CatalogIndex, own: { tokens: readonly Token[]; words: readonly string[] }): string[] {
+  let k = own.tokens.length;
+  while (k > 0 && own.tokens.length - k < CARRY_WORDS) {
+    const t = (own.tokens[k - 1] as Token).norm;
+    if (!(index.postings.has(t) || t.length === 1 || TAIL_WORDS.has(t) || /^\d+$/.test(t))) break;
+    k--;
+  }
+  if (k === own.tokens.length) return [];
+  return own.words.slice((own.tokens[k] as Token).src);
 }
 
 function quote(words: readonly string[], tokens: readonly Token[], run: Run): string {
@@ -37,6 +59,8 @@ export function createMentionTracker(index: CatalogIndex, options: TrackerOption
   const emittedBySegment = new Map<string, Set<string>>();
 
   let showVocab: { key: string; vocab: ShowVocab } | undefined;
+  /** The tail of the previous final segment, and when it ended. */
+  let carry: { words: string[]; endMs: number } | undefined;
 
   /** The fuse.js vocabulary of the rundown and on-air products, rebuilt only when that set changes. */
   const vocabFor = (ords: ReadonlySet<number>): ShowVocab => {
@@ -57,24 +81,36 @@ export function createMentionTracker(index: CatalogIndex, options: TrackerOption
   function decide(seg: TranscriptSegmentInput): Mention[] {
     const now = Number.isFinite(seg.startMs) ? seg.startMs : 0;
     for (const id of [...current]) if (now - (lastHeard.get(id) ?? -Infinity) > STRETCH_IDLE_MS) current.delete(id);
-    const { tokens, words } = tokenize(typeof seg.text === 'string' ? seg.text : '');
-    if (tokens.length === 0) return [];
+    const text = typeof seg.text === 'string' ? seg.text : '';
+    const own = tokenize(text);
+    if (own.tokens.length === 0) return [];
+    const follows = carry && Number.isFinite(seg.startMs) && seg.startMs >= carry.endMs - 500 && seg.startMs - carry.endMs <= CARRY_GAP_MS;
+    const lead = follows && carry ? carry.words : [];
+    const { tokens, words } = lead.length > 0 ? tokenize(`${lead.join(' ')} ${text}`) : own;
+    // Tokens before `from` belong to the previous segment: a run must reach past them to count here.
+    const from = tokens.length - own.tokens.length;
+    // A run that uses the carried words must be one phrase across the cut: the last carried word and the first new one.
+    const across = (r: Run): boolean => r.start < from && r.positions.includes(from - 1) && r.positions.includes(from);
+    if (seg.final !== false) carry = { words: openTail(index, own), endMs: Number.isFinite(seg.endMs) ? seg.endMs : now };
     const recent = new Set([...suggestedAt].filter(([, at]) => now - at <= RECENT_MS).map(([id]) => id));
     const plausible = new Set(ordsOf([...rundown, ...recent, ...current, ...onAir]));
     const ctx: DecideContext = { index, rundown, recent, returning: hasPhrase(tokens, RETURN_CUES), plausible, tokens };
     const matches = matchTerms(index, tokens, vocabFor(new Set(ordsOf([...rundown, ...onAir]))));
+    const ownMatches = from > 0 ? matches.filter((m) => m.start >= from) : matches;
     // Always score the show's own products; recent ones only the latest few (others come in by vote).
     const latest = [...suggestedAt].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([id]) => id);
     const ords = candidateOrds(index, matches, ordsOf([...rundown, ...current, ...latest, ...onAir]));
     const runs: Run[] = [];
     for (const ord of ords) {
       const p = index.products[ord];
-      if (p) runs.push(...productRuns(index, p, tokens, matches));
+      if (!p) continue;
+      runs.push(...productRuns(index, p, tokens, from > 0 ? ownMatches : matches));
+      if (from > 0) runs.push(...productRuns(index, p, tokens, matches).filter(across));
     }
-    for (const s of findSkus(index, tokens)) {
+    for (const s of findSkus(index, tokens).filter((h) => h.start >= from || h.end >= from)) {
       const positions = Array.from({ length: s.end - s.start + 1 }, (_, k) => s.start + k);
       runs.push({ ord: s.ord, start: s.start, end: s.end, positions, heardTerms: [], titleCov: 0, titleHits: 0, nameHit: false, nameTerms: [], descriptorHits: 0, vendorAll: false,
-        vendorExtraHit: false, typeHit: false, variantHit: false, fuzzy: false, sku: true });
+        vendorExtraHit: false, typeHit: false, variantHit: false, variantHeard: false, terms: [], fuzzy: false, sku: true });
     }
     const held = new Set([...current, ...onAir]);
     const out: Mention[] = [];
@@ -82,7 +118,8 @@ export function createMentionTracker(index: CatalogIndex, options: TrackerOption
       lastHeard.set(pick.productId, now);
       if (pick.action !== 'emit' || onAir.has(pick.productId) || out.length >= MAX_MENTIONS_PER_SEGMENT) continue;
       const r = pick.run;
-      out.push({ productId: pick.productId, score: Math.min(1, evidence(r) * 0.6 + 0.3), text: quote(words, tokens, r), kind: kindOf(r) });
+      const features = featuresOf(r, rundown.size === 0 || rundown.has(pick.productId), recent.has(pick.productId));
+      out.push({ productId: pick.productId, score: confidence(features), text: quote(words, tokens, r), kind: kindOf(r), ...(options.explain ? { features } : {}) });
     }
     return out;
   }

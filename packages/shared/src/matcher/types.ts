@@ -5,16 +5,20 @@ export type MentionKind = 'exact' | 'partial' | 'asr_error' | 'variant' | 'sku' 
 /** One suggestion: the host is talking about this product now. */
 export interface Mention {
   productId: string;
-  /** Confidence in [0, 1]. */
+  /** Calibrated confidence in [0, 1]: about this share of suggestions with this score are right (see calibration.ts). */
   score: number;
   /** The words that matched, as heard. */
   text: string;
   kind: MentionKind;
+  /** What the score was computed from; only with `explain` (the calibration script). */
+  features?: import('./calibration.js').SuggestionFeatures;
 }
 
 export interface TrackerOptions {
   /** The show's rundown: a strong prior, not a closed list. */
   rundown?: readonly string[];
+  /** Attach each suggestion's features (for fitting the calibration). */
+  explain?: boolean;
 }
 
 export interface TranscriptSegmentInput {

@@ -58,7 +58,7 @@ function SuggestionRow({ suggestion, top }: { suggestion: Suggestion; top: boole
           stock && <span className={`stock stock-${stock.level}`}>{stock.text}</span>
         )}
       </div>
-      <span className="score" title="match score">{Math.round(suggestion.score * 100)}</span>
+      <span className="score" title="confidence: about this many in 100 suggestions like this one are right">{Math.round(suggestion.score * 100)}</span>
       <div className="row-actions">
         <TakeButton label={title} onClick={() => takeProduct(suggestion.productId, suggestion.id)} />
         <button type="button" className="btn btn-ghost" aria-label={`Dismiss ${title}`} onClick={() => dismissSuggestion(suggestion.id)}>
