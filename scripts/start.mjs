@@ -4,16 +4,19 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CHILD_ENV, ensureBuilt, ensureDeps, ROOT, say } from './lib/ensure.mjs';
+import { CHILD_ENV, ensureBuilt, ensureDeps, ensureSpeechTools, ROOT, say } from './lib/ensure.mjs';
 
 await ensureDeps();
 await ensureBuilt();
+// The demo on real speech recognition of its own audio (npm run demo:local) needs pocketsphinx and ffmpeg.
+const transcript = process.argv.includes('--local-asr') ? 'local' : process.env.CUECART_DEMO_TRANSCRIPT;
+if (transcript === 'local') await ensureSpeechTools();
 say('starting the relay with the demo show (Ctrl+C to stop)…');
 // After the build: the launcher is part of the built relay.
 const { RELAY_MAIN, untilListening } = await import('@cuecart/relay/launch');
 const relay = spawn(process.execPath, [RELAY_MAIN], {
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...CHILD_ENV, CUECART_DEMO: '1', CUECART_LOG_LEVEL: process.env.CUECART_LOG_LEVEL ?? 'warn' },
+  env: { ...CHILD_ENV, CUECART_DEMO: '1', CUECART_LOG_LEVEL: process.env.CUECART_LOG_LEVEL ?? 'warn', ...(transcript ? { CUECART_DEMO_TRANSCRIPT: transcript } : {}) },
 });
 const children = [relay];
 relay.stdout.pipe(process.stdout);

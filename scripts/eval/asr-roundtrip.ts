@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { editDistance, soundKey } from '../../packages/shared/src/matcher/fuzzy.js';
 import { rng } from '../../packages/shared/src/format/rng.js';
+import { parseWordTimes, type HeardWord } from '../../apps/relay/src/transcript/local/recognizer.js';
 import { MATERIALS, SUFFIXES, VERTICALS } from './synth-shows.js';
 
 const RATE = 16000;
@@ -53,19 +54,6 @@ function speak(text: string, voice: string, wpm: number, dir: string): Buffer {
   const wav = join(dir, 'line.wav');
   execFileSync('espeak-ng', ['-v', voice, '-s', String(wpm), '-w', wav, text]);
   return execFileSync('sox', [wav, '-r', String(RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', '-'], { maxBuffer: 1 << 26 });
-}
-
-interface Heard { word: string; start: number; end: number }
-
-/** pocketsphinx's `-time yes` lines: "word start end confidence"; fillers and <s>/<sil> dropped. */
-export function parseTimes(out: string): Heard[] {
-  const heard: Heard[] = [];
-  for (const line of out.split('\n')) {
-    const m = /^(\S+) (\d+\.\d+) (\d+\.\d+) /.exec(line);
-    if (!m || m[1]!.startsWith('<') || m[1]!.startsWith('[') || m[1]!.startsWith('+')) continue;
-    heard.push({ word: m[1]!.replace(/\(\d+\)$/, ''), start: Number(m[2]), end: Number(m[3]) });
-  }
-  return heard;
 }
 
 /** Word alignment (Levenshtein, substitutions cheaper between look-alikes): for each said word, what was heard there. */
@@ -125,10 +113,10 @@ function main(): void {
       const raw = join(dir, 'batch.raw');
       writeFileSync(raw, Buffer.concat(pcm));
       const res = execFileSync('pocketsphinx_continuous', ['-infile', raw, '-time', 'yes', '-logfn', '/dev/null'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      const heard = parseTimes(res);
+      const heard = parseWordTimes(res);
       chunk.forEach((p, k) => {
         const [s, e] = spans[k]!;
-        const mid = (h: Heard) => (h.start + h.end) / 2;
+        const mid = (h: HeardWord) => (h.startMs + h.endMs) / 2000;
         const hyp = heard.filter((h) => mid(h) >= s - 0.2 && mid(h) <= e + 0.2).map((h) => h.word);
         const ref = words(p.text);
         const got = align(ref, hyp);

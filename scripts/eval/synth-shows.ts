@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rng } from '../../packages/shared/src/format/rng.js';
+import { spokenNumber } from '../../packages/shared/src/format/spoken-number.js';
 import { evaluate, type Dataset } from './mentions.js';
 
 type Rand = () => number;
@@ -69,14 +70,8 @@ interface Item {
   price: number;
 }
 
-const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 /** 0–999 as a host says it ("forty nine", "one hundred twenty"). */
-export function spell(n: number): string {
-  if (n < 20) return ONES[n]!;
-  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? ` ${ONES[n % 10]}` : '');
-  return `${ONES[Math.floor(n / 100)]} hundred${n % 100 ? ` ${spell(n % 100)}` : ''}`;
-}
+export const spell = spokenNumber;
 
 /** A catalog of `perVertical` products in each vertical, in families that share most of their name. */
 function makeCatalog(r: Rand, perVertical: number, split: Split): Item[] {

@@ -88,3 +88,12 @@ export const ensureChromium = () =>
 
 export const ensureRedis = () =>
   ensureSystemTool({ envVar: 'CUECART_REDIS_SERVER', candidates: ['/usr/bin/redis-server', '/usr/local/bin/redis-server'], aptPackage: 'redis-server', purpose: 'the cluster-mode tests' });
+
+/** The local speech recognizer's tools (the demo with CUECART_DEMO_TRANSCRIPT=local, npm run bench:asr). */
+export async function ensureSpeechTools() {
+  const purpose = 'local speech recognition';
+  await ensureSystemTool({ envVar: 'CUECART_POCKETSPHINX', candidates: ['/usr/bin/pocketsphinx_continuous'], aptPackage: 'pocketsphinx', purpose });
+  await ensureSystemTool({ envVar: 'CUECART_POCKETSPHINX_MODEL', candidates: ['/usr/share/pocketsphinx/model/en-us/en-us'], aptPackage: 'pocketsphinx-en-us', purpose });
+  await ensureSystemTool({ envVar: 'CUECART_FFMPEG', candidates: ['/usr/bin/ffmpeg'], aptPackage: 'ffmpeg', purpose });
+  await ensureSystemTool({ envVar: 'CUECART_ESPEAK', candidates: ['/usr/bin/espeak-ng'], aptPackage: 'espeak-ng', purpose });
+}

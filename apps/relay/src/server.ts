@@ -114,7 +114,7 @@ export async function createRelay(config: RelayConfig, logger: Logger): Promise<
     restockAlerts: cluster ? cluster.restockAlerts : new SqliteRestockAlerts(db),
     shopify,
     transcript,
-    sources: new SourceManager(authority, transcript, logger, Date.now, guardedFetch),
+    sources: new SourceManager(authority, transcript, logger, Date.now, guardedFetch, { media: demoMedia, workRoot: config.dataDir }),
     replays: new ReplayService(authority, transcript, demoMedia, new V100Recordings(guardedFetch, logger)),
     demoMedia,
     limits,

@@ -22,3 +22,4 @@ export {
 } from './matcher/index.js';
 export { airedWindow, replayCards, replayChapters, CHAPTER_JOIN_MS, MENTION_CHAPTER_MS, type Chapter, type ReplayCard, type ReplayMention } from './replay/timeline.js';
 export { rng } from './format/rng.js';
+export { spokenNumber } from './format/spoken-number.js';

@@ -21,8 +21,12 @@ export function demoScript(): z.infer<typeof DemoTranscript> | undefined {
   return parsed.data;
 }
 
-/** The demo's lines, replayed by the simulated feed on every loop. */
-function demoTranscript(): TranscriptSourceSpec | undefined {
+/**
+ * The demo's transcript: the host's lines replayed by the simulated feed on every loop, or with
+ * CUECART_DEMO_TRANSCRIPT=local the loop's audio recognized on this machine (pocketsphinx).
+ */
+export function demoTranscript(mode = process.env.CUECART_DEMO_TRANSCRIPT): TranscriptSourceSpec | undefined {
+  if (mode === 'local') return { provider: 'local' };
   const script = demoScript();
   return script && { provider: 'simulated', script: script.script, loopMs: script.loopMs };
 }
@@ -48,7 +52,11 @@ export async function demoShowBase() {
 }
 
 export async function seedDemo(ctx: RelayContext): Promise<DemoAccess> {
-  if (!ctx.authority.get(DEMO_SHOW_ID)) {
+  const existing = ctx.authority.get(DEMO_SHOW_ID);
+  // A data folder seeded with the other transcript mode switches to the one asked for now.
+  const wanted = demoTranscript();
+  if (existing && wanted && existing.transcript?.provider !== wanted.provider) await ctx.authority.setTranscript(DEMO_SHOW_ID, wanted);
+  if (!existing) {
     const created = await ctx.authority.create({
       id: DEMO_SHOW_ID,
       title: 'Cuecart demo: the Autumn Edit',

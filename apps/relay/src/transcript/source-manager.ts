@@ -1,8 +1,13 @@
-// Runs each show's transcript source (V100 or simulated) inside the relay and feeds it to ingest.
+// Runs each show's transcript source (V100, simulated or local recognition) inside the relay and feeds it to ingest.
 import type { TranscriptSourceSpec } from '@cuecart/shared';
 import type { Logger } from '../logger.js';
 import { providerFetch } from '../net/guarded-fetch.js';
 import type { ShowAuthority } from '../shows/show-authority.js';
+import { tmpdir } from 'node:os';
+import type { LoopMedia } from '../media/live-playlist.js';
+import { DEMO_MEDIA_DIR } from '../media/media-routes.js';
+import { DEMO_STREAM_URL } from '../replay/replay-service.js';
+import { createLocalSource } from './local/local-source.js';
 import { createSimulatedSource } from './sources/simulated-source.js';
 import type { SourceContext, TranscriptSource } from './sources/source.js';
 import { createV100Source } from './sources/v100-source.js';
@@ -18,6 +23,8 @@ export class SourceManager {
     private readonly clock: () => number = Date.now,
     /** What provider sources fetch with: by default it refuses non-public addresses (see net/guarded-fetch.ts). */
     private readonly fetch: typeof globalThis.fetch = providerFetch(false),
+    /** What the local recognizer needs: the demo loop it can follow and a folder for each show's model. */
+    private readonly local: { media: LoopMedia | undefined; workRoot: string } = { media: undefined, workRoot: tmpdir() },
   ) {}
 
   startAll(): void {
@@ -38,7 +45,17 @@ export class SourceManager {
         if (result.outOfOrder) ctx.logger.warn(result, 'transcript segments arrived out of order');
       },
     };
-    const source = this.create(ctx, spec, rt.show.streamEpochMs ?? rt.show.createdAt, rt.show.title, rt.products.flatMap((p) => (p.sku ? [p.sku] : [])));
+    const epochMs = rt.show.streamEpochMs ?? rt.show.createdAt;
+    const source = spec.provider === 'local'
+      ? createLocalSource(ctx, {
+        products: rt.products,
+        rundown: rt.show.rundown,
+        media: rt.show.streamUrl === DEMO_STREAM_URL ? this.local.media : undefined,
+        mediaDir: DEMO_MEDIA_DIR,
+        epochMs,
+        workRoot: this.local.workRoot,
+      })
+      : this.create(ctx, spec, epochMs, rt.show.title, rt.products.flatMap((p) => (p.sku ? [p.sku] : [])));
     this.running.set(showId, source);
     source.start();
   }
@@ -48,7 +65,7 @@ export class SourceManager {
     this.running.clear();
   }
 
-  private create(ctx: SourceContext, spec: Exclude<TranscriptSourceSpec, { provider: 'push' }>, epochMs: number, title: string, skus: string[]): TranscriptSource {
+  private create(ctx: SourceContext, spec: Exclude<TranscriptSourceSpec, { provider: 'push' | 'local' }>, epochMs: number, title: string, skus: string[]): TranscriptSource {
     if (spec.provider === 'simulated') return createSimulatedSource(ctx, { script: spec.script, loopMs: spec.loopMs, epochMs });
     return createV100Source(ctx, {
       baseUrl: spec.baseUrl,

@@ -77,6 +77,8 @@ export const TranscriptSourceSpec = z.discriminatedUnion('provider', [
     /** Length of one loop in show ms; the script repeats forever when set. */
     loopMs: z.number().int().min(1000).optional(),
   }),
+  /** Speech recognition of the show's own audio in the relay (pocketsphinx), for streams without a provider transcript. */
+  z.object({ provider: z.literal('local') }),
 ]);
 export type TranscriptSourceSpec = z.infer<typeof TranscriptSourceSpec>;
 
@@ -133,7 +135,7 @@ export const Show = z.object({
   status: ShowStatus,
   rundown: z.array(ExternalId),
   catalog: z.object({ provider: z.enum(['inline', 'shopify', 'file']), productCount: z.number().int(), shopDomain: z.string().optional() }),
-  transcript: z.object({ provider: z.enum(['push', 'v100', 'simulated']) }).optional(),
+  transcript: z.object({ provider: z.enum(['push', 'v100', 'simulated', 'local']) }).optional(),
   allowedOrigins: z.array(z.string()).optional(),
   createdAt: EpochMs,
 });

@@ -6,7 +6,7 @@ import type { Logger } from '../../logger.js';
 export type SegmentSink = (segments: TranscriptSegmentInput[]) => void;
 
 export interface TranscriptSource {
-  readonly kind: 'v100' | 'simulated';
+  readonly kind: 'v100' | 'simulated' | 'local';
   start(): void;
   stop(): Promise<void>;
 }

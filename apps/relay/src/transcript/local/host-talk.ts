@@ -1,0 +1,30 @@
+// What live-shopping hosts say around product names, for the local recognizer's language model. Written for
+// Cuecart from no show in particular: greetings, transitions, prices, offers, features, chat, sign-offs. The
+// show's own catalog adds the names (language-model.ts).
+export const HOST_TALK: readonly string[] = [
+  'hi everyone welcome to the show', 'hey guys welcome back', 'thank you all for joining us today', 'so glad you are here with me',
+  'we have a great lineup for you today', 'we have so many good things to show you', 'let us get right into it', 'okay let us get started',
+  'if you are just joining us welcome', 'say hi in the chat and tell me where you are watching from', 'drop a heart if you can hear me',
+  'first up', 'next up', 'next up is the', 'first up is the', 'now let me show you the', 'okay so this is the', 'this is the', 'here is the',
+  'moving on to the', 'let us talk about the', 'check out the', 'take a look at the', 'you guys asked about the', 'a lot of you asked about the',
+  'going back to the', 'back to the', 'let me pull up the', 'let us pull it up', 'someone in the chat asked about the',
+  'so the', 'and the', 'the', 'this one', 'that one', 'the other one', 'this one is my favorite', 'i love this one', 'i use it every day',
+  'i use this every single morning', 'it is one of our best sellers', 'people keep asking about it', 'it sold out last time',
+  'look at the finish on this', 'look at that color', 'the quality is really there', 'it feels so good in your hand', 'it is super light',
+  'it is so soft', 'it is so cozy', 'it comes in', 'it comes in two colors', 'and the other color is', 'which i love', 'it comes in a few sizes',
+  'it is usually', 'it is normally', 'but today it is just', 'today it is only', 'it is only', 'dollars', 'dollars today', 'and cents',
+  'it was', 'now it is', 'that is a great deal', 'that is percent off', 'use the code at checkout', 'the code is in the chat',
+  'free shipping on everything today', 'the offer ends when the show ends', 'only a few left', 'it is almost sold out', 'it is sold out right now',
+  'we do not have that one today', 'that one is not in today is show', 'that one is not on the rundown', 'sorry we do not carry that',
+  'add it to your cart right in the video', 'tap the card to add it to your cart', 'just tap the card on the screen', 'check out right here',
+  'it makes a great gift', 'perfect for the holidays', 'perfect for every day', 'great for travel', 'it fits in your bag',
+  'it is made of', 'it is made with', 'it is handmade', 'it is small batch', 'it is waterproof', 'it is dishwasher safe',
+  'the battery lasts all day', 'it charges really fast', 'it tastes amazing', 'it smells amazing', 'your skin will love it',
+  'it goes with everything', 'the fit is great', 'it runs true to size', 'it holds', 'it is about', 'inches', 'ounces', 'liters', 'grams',
+  'let me read a few comments', 'great question', 'someone asked', 'yes it does', 'no it does not', 'good question from the chat',
+  'so to recap', 'so to recap we had the', 'that is everything for today', 'thank you so much for watching', 'see you next time', 'bye everyone',
+  'um', 'uh', 'okay', 'so', 'like', 'you know', 'honestly', 'alright', 'oh', 'wow', 'yeah', 'right', 'really', 'actually', 'seriously',
+  'i am obsessed with this', 'i am so excited about this one', 'you are going to love it', 'trust me on this one', 'it is so good',
+  'and versus the', 'compared to the', 'the difference between the two', 'the first one is lighter', 'the other one lasts longer',
+  'the mini is for travel', 'the pro is the bigger one', 'the full size', 'the regular one', 'the larger one', 'the smaller one',
+];
