@@ -5,7 +5,11 @@
 // placed in the line by word position, to the suggestion event in the relay).
 // Writes the `## Local speech recognition (demo)` section of BENCHMARKS.md.
 //
-// Usage: npx tsx scripts/bench/local-asr.ts [--loops 1] [--no-write]
+// With --hls the recognizer follows the demo as any other stream: the show's stream URL is the relay's own live
+// playlist over HTTP, so its segments come through the HLS follower (playlist reloads, program dates, fetches)
+// instead of being read from the demo's files; that writes the `## Local speech recognition (demo over HLS)` section.
+//
+// Usage: npx tsx scripts/bench/local-asr.ts [--loops 1] [--hls] [--no-write]
 // Needs the relay built (npm run build) and pocketsphinx, pocketsphinx-en-us, ffmpeg, espeak-ng.
 import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN, freshDataDir, removeDataDir } from '@cuecart/testkit/relay';
@@ -21,6 +25,7 @@ import { machine, pct } from './lib/synthetic.js';
 
 const argv = process.argv.slice(2);
 const LOOPS = intArg(argv, '--loops', 1);
+const HLS = argv.includes('--hls');
 const script = JSON.parse(readFileSync(new URL('../../apps/relay/demo/transcript.json', import.meta.url), 'utf8')) as { loopMs: number; script: { atMs: number; endMs: number; text: string }[] };
 const catalog = (JSON.parse(readFileSync(new URL('../../apps/relay/demo/catalog.json', import.meta.url), 'utf8')) as { products: { id: string; title: string }[] }).products;
 const rundown = catalog.slice(0, 9).map((p) => p.id);
@@ -34,11 +39,16 @@ script.script.forEach((line, i) => {
 });
 
 const dataDir = freshDataDir();
-const env = { CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: ADMIN_TOKEN, CUECART_RATE_LIMITS: 'off', CUECART_PORT: '0', CUECART_LOG_LEVEL: 'info', CUECART_DEMO: '1', CUECART_DEMO_TRANSCRIPT: 'local' };
+const env = { CUECART_DATA_DIR: dataDir, CUECART_ADMIN_TOKEN: ADMIN_TOKEN, CUECART_RATE_LIMITS: 'off', CUECART_PORT: '0', CUECART_LOG_LEVEL: 'info', CUECART_DEMO: '1', CUECART_DEMO_TRANSCRIPT: 'local', ...(HLS ? { CUECART_ALLOW_PRIVATE_URLS: '1' } : {}) };
 process.env.CUECART_DEMO_TRANSCRIPT = 'local';
 const relay = await createRelay(loadConfig(env), createLogger('info'));
-await relay.listen();
+const { port } = await relay.listen();
 await seedDemo(relay.ctx);
+if (HLS) {
+  // The demo show's stream as a brand's would be: an absolute HLS URL, here the relay's own live playlist.
+  const show = relay.ctx.authority.get(DEMO_SHOW_ID)!.show as { streamUrl?: string };
+  show.streamUrl = `http://127.0.0.1:${port}/media/demo/live.m3u8`;
+}
 const epochMs = relay.ctx.authority.get(DEMO_SHOW_ID)!.show.streamEpochMs!;
 const heard: { startMs: number; endMs: number; text: string; at: number }[] = [];
 const suggested: { productId: string; text: string; mediaMs: number; at: number }[] = [];
@@ -95,12 +105,14 @@ const rows = [
 console.log(rows.map(([k, v]) => `${k}: ${v}`).join('\n'));
 for (const s of suggested) console.log(`  suggested ${s.productId} at ${(s.mediaMs / 1000).toFixed(1)} s: "${s.text}"`);
 if (!argv.includes('--no-write')) {
-  writeSection(`## Local speech recognition (demo)
+  writeSection(`## Local speech recognition (demo${HLS ? ' over HLS' : ''})
 
-Command: \`npm run build && npm run bench:asr\` (\`npx tsx scripts/bench/local-asr.ts\`), run ${new Date().toISOString().slice(0, 10)}.
+Command: \`npm run build && npm run bench:asr${HLS ? ' -- --hls' : ''}\` (\`npx tsx scripts/bench/local-asr.ts${HLS ? ' --hls' : ''}\`), run ${new Date().toISOString().slice(0, 10)}.
 Machine: ${m.line} Load average at the start: ${m.load}.
 
-The relay runs the demo with \`CUECART_DEMO_TRANSCRIPT=local\`: each 2 s segment of the demo loop is decoded by ffmpeg when it has aired,
+${HLS ? `Here the show's stream URL is the relay's own live playlist (\`/media/demo/live.m3u8\` over HTTP): the recognizer follows it as it
+follows any stream, reloading the playlist, placing segments by their EXT-X-PROGRAM-DATE-TIME and fetching them through the relay's
+guarded fetch. ` : ''}The relay runs the demo with \`CUECART_DEMO_TRANSCRIPT=local\`: each 2 s segment of the demo loop is decoded by ffmpeg when it has aired,
 cut into utterances at pauses (at most 3.5 s), and recognized by Debian's pocketsphinx (\`pocketsphinx-en-us\` acoustic model) with a
 bigram language model and dictionary the relay builds from the show's catalog and generic host talk (not from the host's script).
 Latency runs from the moment the host finished saying the product's name (placed in its line by word position) to the relay's suggestion

@@ -23,7 +23,7 @@ export class SourceManager {
     private readonly clock: () => number = Date.now,
     /** What provider sources fetch with: by default it refuses non-public addresses (see net/guarded-fetch.ts). */
     private readonly fetch: typeof globalThis.fetch = providerFetch(false),
-    /** What the local recognizer needs: the demo loop it can follow and a folder for each show's model. */
+    /** What the local recognizer needs: the demo loop (other streams are followed by their HLS playlist) and a folder for each show's model. */
     private readonly local: { media: LoopMedia | undefined; workRoot: string } = { media: undefined, workRoot: tmpdir() },
   ) {}
 
@@ -52,6 +52,8 @@ export class SourceManager {
         rundown: rt.show.rundown,
         media: rt.show.streamUrl === DEMO_STREAM_URL ? this.local.media : undefined,
         mediaDir: DEMO_MEDIA_DIR,
+        ...(rt.show.streamUrl && rt.show.streamUrl !== DEMO_STREAM_URL ? { streamUrl: rt.show.streamUrl } : {}),
+        fetch: this.fetch,
         epochMs,
         workRoot: this.local.workRoot,
       })

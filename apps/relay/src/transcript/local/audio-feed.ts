@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { lastFinished, segmentAt, type LoopMedia } from '../../media/live-playlist.js';
 import { SAMPLE_RATE } from './utterances.js';
 
-export interface AiredSegment { n: number; startMs: number; durationMs: number; read(): Promise<Buffer> }
+export interface AiredSegment {
+  n: number;
+  startMs: number;
+  durationMs: number;
+  /** False for a recording read after the fact: the recognizer may take longer than it lasts. Default true. */
+  live?: boolean;
+  read(): Promise<Buffer>;
+}
 
 /** Decodes one media segment's audio; rejects with ffmpeg's message when it cannot. */
 export function decodeAudio(bytes: Buffer, ffmpeg = 'ffmpeg'): Promise<Int16Array> {

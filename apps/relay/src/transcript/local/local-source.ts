@@ -8,6 +8,7 @@ import type { Product, TranscriptSegmentInput } from '@cuecart/shared';
 import type { LoopMedia } from '../../media/live-playlist.js';
 import type { SourceContext, TranscriptSource } from '../sources/source.js';
 import { decodeAudio, demoSegments, type AiredSegment } from './audio-feed.js';
+import { hlsSegments } from './hls-follower.js';
 import { arpaBigram, showSentences } from './language-model.js';
 import { buildDictionary } from './pronounce.js';
 import { pocketsphinx, type HeardWord, type Recognizer } from './recognizer.js';
@@ -20,9 +21,12 @@ const MAX_BACKLOG = 6;
 export interface LocalSourceOptions {
   products: readonly Product[];
   rundown: readonly string[];
-  /** The demo loop (the show is on the demo stream); other streams are not followed yet. */
+  /** The demo loop, when the show is on the demo stream: its segments are read from `mediaDir`. */
   media: LoopMedia | undefined;
   mediaDir: string;
+  /** Any other stream: its HLS playlist is followed, and its segments fetched with `fetch`. */
+  streamUrl?: string;
+  fetch?: typeof globalThis.fetch;
   epochMs: number;
   /** Where the show's model files are written (a fresh folder inside it, removed on stop). */
   workRoot: string;
@@ -46,7 +50,12 @@ export function toSegment(words: readonly HeardWord[]): TranscriptSegmentInput |
   return { id: `local-${first.startMs}`, startMs: first.startMs, endMs: Math.max(last.endMs, first.startMs + 1), text: words.map((w) => w.word).join(' '), final: true };
 }
 
-export function createLocalSource(ctx: SourceContext, options: LocalSourceOptions): TranscriptSource {
+export interface LocalSource extends TranscriptSource {
+  /** Settles when the source has nothing more to do: a recording's stream ended and all of it was recognized. */
+  readonly finished: Promise<void>;
+}
+
+export function createLocalSource(ctx: SourceContext, options: LocalSourceOptions): LocalSource {
   let stopped = false;
   let dir: string | undefined;
   const timers = new Set<{ timer: NodeJS.Timeout; reject: (e: Error) => void }>();
@@ -57,6 +66,7 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
   });
   let done: Promise<void> = Promise.resolve();
   let wakeWorker = () => {};
+  let releaseFeed = () => {};
 
   async function run(): Promise<void> {
     const modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
@@ -67,8 +77,8 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
         return;
       }
     }
-    if (!options.media && !options.segments) {
-      ctx.logger.error('local speech recognition follows the demo stream only for now: give this show a provider transcript (push or v100)');
+    if (!options.media && !options.segments && !options.streamUrl) {
+      ctx.logger.error('local speech recognition needs the show\'s stream: give the show a streamUrl (an HLS playlist), or a provider transcript (push or v100)');
       return;
     }
     dir = mkdtempSync(join(options.workRoot, 'asr-'));
@@ -85,7 +95,9 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
     const recognizer = (options.recognizer ?? ((m, d) => pocketsphinx(m, d)))({ lm, dict, hmm: join(modelDir, 'en-us') }, dir);
     const queue: Utterance[] = [];
     let wake: (() => void) | undefined;
+    let taken: (() => void) | undefined;
     wakeWorker = () => wake?.();
+    releaseFeed = () => taken?.();
     const cutter = new UtteranceCutter((u) => {
       queue.push(u);
       if (queue.length > MAX_BACKLOG) ctx.logger.warn({ dropped: queue.shift()!.startMs }, 'local recognizer is behind: an utterance was skipped');
@@ -95,6 +107,7 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
     const worker = (async () => {
       while (!stopped) {
         const u = queue.shift();
+        taken?.();
         if (!u) {
           if (fed) break;
           await new Promise<void>((r) => { wake = r; });
@@ -110,10 +123,15 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
       }
     })();
     const decode = options.decode ?? ((b: Buffer) => decodeAudio(b));
-    const feed = options.segments ? options.segments(wait) : demoSegments(options.media!, options.mediaDir, options.epochMs, ctx.clock, wait);
+    const feed = options.segments ? options.segments(wait)
+      : options.media ? demoSegments(options.media, options.mediaDir, options.epochMs, ctx.clock, wait)
+      : hlsSegments({ url: options.streamUrl!, epochMs: options.epochMs, fetch: options.fetch ?? fetch, clock: ctx.clock, wait, logger: ctx.logger });
     try {
       for await (const seg of feed) {
         if (stopped) break;
+        // A recording is read as fast as the recognizer goes, never faster: nothing of it is skipped.
+        while (seg.live === false && queue.length > 1 && !stopped) await new Promise<void>((r) => { taken = r; });
+        taken = undefined;
         try {
           cutter.push(await decode(await seg.read()), seg.startMs);
         } catch (error) {
@@ -132,6 +150,7 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
 
   return {
     kind: 'local',
+    get finished() { return done; },
     start() {
       done = run().catch((error: unknown) => ctx.logger.error({ err: error }, 'local speech recognition stopped'));
     },
@@ -139,6 +158,7 @@ export function createLocalSource(ctx: SourceContext, options: LocalSourceOption
       stopped = true;
       for (const t of timers) { clearTimeout(t.timer); t.reject(new Error('stopped')); }
       wakeWorker();
+      releaseFeed();
       timers.clear();
       await done;
       if (dir) rmSync(dir, { recursive: true, force: true });
