@@ -7,7 +7,7 @@ import type { RedisClientType } from 'redis';
 import { toActivity, type LoggedAnswer } from '../shows/command-log.js';
 import type { StoredShow } from '../shows/show-repository.js';
 import type { Logger } from '../logger.js';
-import type { CommandOutcome, CommitEntry, Decide, ShowEvent, ShowStore, ShowWatcher, StoredShowWithState } from '../shows/show-store.js';
+import type { CommandOutcome, CommitEntry, Decide, ShowEvent, ShowStore, ShowWatcher, StoredShowWithState, ShowRecord as StoredRecord } from '../shows/show-store.js';
 import { rereadAfterReconnect } from './reread.js';
 
 const SHOWS = 'cuecart:shows';
@@ -38,7 +38,7 @@ return {'ok'}
 `;
 
 interface ShowRecord {
-  show: Show;
+  show: StoredRecord;
   spec: StoredShow['spec'];
   transcript?: TranscriptSourceSpec | undefined;
 }
@@ -92,10 +92,10 @@ export class RedisShowStore implements ShowStore {
     return inserted;
   }
 
-  /** After creation only a show's rundown changes, so that is what the other relays are told. */
-  async updateShow(show: Show): Promise<void> {
+  /** The whole record goes to the other relays: title, start, rundown, stream, origins and invites. */
+  async updateShow(show: StoredRecord): Promise<void> {
     await this.patch(show.id, (r) => ({ ...r, show }));
-    this.publish({ type: 'rundown', showId: show.id, rundown: show.rundown });
+    this.publish({ type: 'updated', showId: show.id, show });
   }
 
   async updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void> {

@@ -33,3 +33,24 @@ export function requireShowRole(tokens: TokenService, roles: readonly TokenRole[
     next();
   };
 }
+
+/**
+ * The admin token, or a token of the show named by `:id` with one of the roles. Sets `res.locals.admin`, or
+ * `res.locals.claims` for a show token.
+ */
+export function requireAdminOrShowRole(adminToken: string, tokens: TokenService, roles: readonly TokenRole[]) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const token = bearer(req);
+    if (!token) return send(res, 'unauthorized', `this needs the admin token or a ${roles.join(' or ')} token of the show: send "Authorization: Bearer <token>"`);
+    if (sameSecret(token, adminToken)) {
+      res.locals.admin = true;
+      return next();
+    }
+    const verified = await tokens.verify(token);
+    if (!verified.ok) return sendError(res, verified.error);
+    const denied = checkRole(verified.claims, String(req.params.id), roles);
+    if (denied) return sendError(res, denied);
+    res.locals.claims = verified.claims satisfies ShowClaims;
+    next();
+  };
+}

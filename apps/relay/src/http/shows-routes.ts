@@ -1,13 +1,14 @@
-// REST: shows, tokens (issue, revoke, rotate), commands and products (API v1).
+// REST: shows (create, list, change, calendar event), tokens (issue, list, revoke, rotate), commands and products (API v1).
 import express, { Router } from 'express';
-import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, httpStatusOf } from '@cuecart/shared';
+import { Command, CreateShowBody, RevokeTokenBody, RotateTokenBody, TokenRequest, UpdateShowBody, httpStatusOf, type Product } from '@cuecart/shared';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import { rundownProducts } from '../shows/rundown.js';
 import { checkProviderUrl } from '../net/public-address.js';
 import type { RelayContext } from '../context.js';
 import { RevocationNotSaved } from '../auth/revocations.js';
 import { checkRole, sameSecret, type ShowClaims } from '../auth/tokens.js';
-import { bearer, requireAdmin, requireShowRole } from './auth.js';
+import { bearer, requireAdmin, requireAdminOrShowRole, requireShowRole } from './auth.js';
+import { showCalendar } from '../shows/calendar.js';
 import { parseBody, send, sendError } from './respond.js';
 
 /** Inline catalogs can be large (tens of thousands of products); every other body is small. */
@@ -33,6 +34,56 @@ export function showsRoutes(ctx: RelayContext): Router {
     ctx.logger.info({ show: created.show.id, products: catalog.products.length, allowedOrigins: body.allowedOrigins }, 'show created');
     ctx.sources.start(created.show.id);
     res.status(201).json(created.show);
+  });
+
+  // The admin sees every show; a producer token its own show only.
+  router.get('/api/shows', async (req, res) => {
+    const token = bearer(req);
+    if (!token) return send(res, 'unauthorized', 'this needs the admin token or a producer token: send "Authorization: Bearer <token>"');
+    if (sameSecret(token, ctx.adminToken)) return void res.json({ shows: ctx.authority.publicShows() });
+    const verified = await ctx.tokens.verify(token);
+    if (!verified.ok) return sendError(res, verified.error);
+    const denied = checkRole(verified.claims, verified.claims.show, ['producer']);
+    if (denied) return sendError(res, denied);
+    const own = (await ctx.authority.ensure(verified.claims.show)) && ctx.authority.publicShow(verified.claims.show);
+    res.json({ shows: own ? [own] : [] });
+  });
+
+  const adminOrProducer = requireAdminOrShowRole(ctx.adminToken, ctx.tokens, ['producer']);
+
+  router.patch('/api/shows/:id', adminOrProducer, small, async (req, res) => {
+    const id = String(req.params.id);
+    if (!(await ctx.authority.ensure(id))) return send(res, 'not_found', `show "${id}" does not exist`);
+    const body = parseBody(req, res, UpdateShowBody, 'the change');
+    if (!body) return;
+    const updated = await ctx.authority.update(id, body);
+    if (!updated.ok) return sendError(res, updated.error);
+    ctx.logger.info({ show: id, changed: Object.keys(body) }, 'show changed');
+    if (body.streamUrl !== undefined) await ctx.sources.restart(id);
+    res.json(updated.show);
+  });
+
+  // "Add to calendar" on the watch page: anyone may download it, like the watch page itself.
+  router.get('/api/shows/:id/event.ics', (req, res) => {
+    const id = String(req.params.id);
+    const show = ctx.authority.publicShow(id);
+    const rt = ctx.authority.get(id);
+    if (!show || !rt) return send(res, 'not_found', `show "${id}" does not exist`);
+    if (!show.scheduledStartAt) return send(res, 'not_found', `show "${id}" has no start time yet: its producer sets one in the console`);
+    const host = req.get('host') ?? 'cuecart';
+    const watchUrl = `${req.protocol}://${host}/watch/${encodeURIComponent(id)}`;
+    const products = show.rundown.map((pid) => rt.catalog.get(pid)).filter((p): p is Product => p !== undefined).map((p) => p.title);
+    res.set('Content-Disposition', `attachment; filename="${id}.ics"`);
+    res.set('Cache-Control', 'no-cache');
+    res.type('text/calendar; charset=utf-8').send(showCalendar({ id, title: show.title, scheduledStartAt: show.scheduledStartAt }, { watchUrl, host: host.replace(/:\d+$/, ''), products }));
+  });
+
+  // The tokens handed out for the show (never the tokens themselves): the admin sees all, a producer the host links it made.
+  router.get('/api/shows/:id/invites', adminOrProducer, (req, res) => {
+    const id = String(req.params.id);
+    if (!ctx.authority.get(id)) return send(res, 'not_found', `show "${id}" does not exist`);
+    const invites = ctx.authority.invites(id);
+    res.json({ invites: res.locals.admin ? invites : invites.filter((i) => i.role === 'host') });
   });
 
   router.get('/api/shows/:id', (req, res) => {
@@ -66,8 +117,10 @@ export function showsRoutes(ctx: RelayContext): Router {
       const left = Math.floor((producer.exp - Date.now()) / 1000);
       ttlSeconds = Math.max(1, Math.min(ttlSeconds ?? left, left));
     }
-    const issued = await ctx.tokens.issue(id, body.role, body.name ?? (producer ? `${producer.name} (prompter)` : body.role), ttlSeconds);
-    res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
+    const name = body.name ?? (producer ? `${producer.name} (prompter)` : body.role);
+    const issued = await ctx.tokens.issue(id, body.role, name, ttlSeconds);
+    await ctx.authority.addInvite(id, { jti: issued.jti, role: body.role, name, issuedAt: Date.now(), expiresAt: issued.expiresAt });
+    res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt, jti: issued.jti });
   });
 
   // A leaked token: revoke it alone, or every earlier token of its role while handing out a new one.
@@ -104,6 +157,7 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!body) return;
     if (body.jti !== undefined) {
       if (!(await persisted(res, revocations.revoke(body.jti, id)))) return;
+      await ctx.authority.markRevoked(id, body.jti);
       ctx.logger.info({ show: id, jti: body.jti }, 'token revoked');
       return void res.json({ revoked: true, jti: body.jti });
     }
@@ -111,6 +165,7 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!seen) return send(res, 'invalid', 'the token is not one this relay signed');
     if (seen.claims.show !== id) return send(res, 'forbidden', `this token is for show "${seen.claims.show}", not "${id}"`);
     if (!(await persisted(res, revocations.revoke(seen.claims.jti, id, seen.expiresAt)))) return;
+    await ctx.authority.markRevoked(id, seen.claims.jti);
     ctx.logger.info({ show: id, role: seen.claims.role, jti: seen.claims.jti }, 'token revoked');
     res.json({ revoked: true, jti: seen.claims.jti });
   });
@@ -123,9 +178,13 @@ export function showsRoutes(ctx: RelayContext): Router {
     if (!body) return;
     const rotation = revocations.rotate(id, body.role);
     if (!(await persisted(res, rotation))) return;
-    const issued = await ctx.tokens.issue(id, body.role, body.name ?? body.role, body.ttlSeconds, await rotation);
+    const rotatedAt = await rotation;
+    await ctx.authority.markRotated(id, body.role, Date.now());
+    const name = body.name ?? body.role;
+    const issued = await ctx.tokens.issue(id, body.role, name, body.ttlSeconds, rotatedAt);
+    await ctx.authority.addInvite(id, { jti: issued.jti, role: body.role, name, issuedAt: Date.now(), expiresAt: issued.expiresAt });
     ctx.logger.info({ show: id, role: body.role }, 'tokens rotated');
-    res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt });
+    res.status(201).json({ token: issued.token, role: body.role, expiresAt: issued.expiresAt, jti: issued.jti });
   });
 
   router.post('/api/shows/:id/commands', requireShowRole(ctx.tokens, ['producer']), small, async (req, res) => {

@@ -12,16 +12,22 @@ import {
   type CatalogSpec,
   type LoggedState,
   type Command,
+  type Invite,
   type OverlayState,
   type Product,
   type Show,
   type TranscriptSourceSpec,
+  type UpdateShowBody,
 } from '@cuecart/shared';
 import { toActivity } from './command-log.js';
-import type { CommitEntry, ShowEvent, ShowStore, StoredShowWithState } from './show-store.js';
+import type { CommitEntry, ShowEvent, ShowRecord, ShowStore, StoredShowWithState } from './show-store.js';
+
+/** The most invites a show keeps on its list (the oldest expired ones go first). */
+export const MAX_INVITES = 200;
 
 export interface ShowRuntime {
-  show: Show;
+  /** The show as stored: the public Show and its invite list. */
+  show: ShowRecord;
   spec: CatalogSpec;
   products: Product[];
   catalog: Map<string, Product>;
@@ -32,6 +38,7 @@ export interface ShowRuntime {
 export interface NewShow {
   id?: string | undefined;
   title: string;
+  scheduledStartAt?: string | undefined;
   streamUrl?: string | undefined;
   streamEpochMs?: number | undefined;
   recordingUrl?: string | undefined;
@@ -51,6 +58,7 @@ export class ShowAuthority {
   private readonly activityListeners = new Set<Listener<Activity>>();
   private readonly rundownListeners = new Set<Listener<string[]>>();
   private readonly productListeners = new Set<Listener<Product[]>>();
+  private readonly showListeners = new Set<Listener<Show>>();
   /** Commands of one show run one after another in this relay. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -85,7 +93,89 @@ export class ShowAuthority {
   /** The show as anyone may see it, with its live status. */
   publicShow(showId: string): Show | undefined {
     const rt = this.shows.get(showId);
-    return rt && { ...rt.show, status: rt.state.status };
+    if (!rt) return undefined;
+    const { invites: _private, ...show } = rt.show;
+    return {
+      ...show,
+      status: rt.state.status,
+      ...(rt.state.startedAt !== undefined ? { startedAt: rt.state.startedAt } : {}),
+      ...(rt.state.endedAt !== undefined ? { endedAt: rt.state.endedAt } : {}),
+    };
+  }
+
+  /** Every show as anyone may see it, newest first. */
+  publicShows(): Show[] {
+    return [...this.shows.keys()].map((id) => this.publicShow(id)!).sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /**
+   * Changes what may change after creation (title, start time, rundown, stream, embed origins). The rundown's
+   * products must be in the catalog; `null` removes a field. Answers the show as anyone may see it.
+   */
+  async update(showId: string, patch: UpdateShowBody): Promise<{ ok: true; show: Show } | { ok: false; error: ApiError }> {
+    const rt = this.shows.get(showId);
+    if (!rt) return { ok: false, error: apiError('not_found', `show "${showId}" does not exist`) };
+    if (patch.rundown) {
+      const missing = patch.rundown.filter((pid) => !rt.catalog.has(pid));
+      if (missing.length) return { ok: false, error: apiError('invalid', `rundown names products that are not in the catalog: ${missing.slice(0, 5).join(', ')}`) };
+    }
+    const next: ShowRecord = { ...rt.show };
+    if (patch.title !== undefined) next.title = patch.title;
+    if (patch.rundown !== undefined) next.rundown = [...new Set(patch.rundown)];
+    setOrDrop(next, 'scheduledStartAt', patch.scheduledStartAt);
+    setOrDrop(next, 'streamUrl', patch.streamUrl);
+    setOrDrop(next, 'allowedOrigins', patch.allowedOrigins === undefined ? undefined : patch.allowedOrigins?.length ? [...new Set(patch.allowedOrigins)] : null);
+    const rundownChanged = !sameList(rt.show.rundown, next.rundown);
+    await this.store.updateShow(next);
+    rt.show = next;
+    if (rundownChanged) this.notify(this.rundownListeners, showId, next.rundown);
+    const shown = this.publicShow(showId)!;
+    this.notify(this.showListeners, showId, shown);
+    return { ok: true, show: shown };
+  }
+
+  /** A show's title, start time, stream or origins changed (here or on another relay of the cluster). */
+  onShow(listener: Listener<Show>): () => void {
+    this.showListeners.add(listener);
+    return () => this.showListeners.delete(listener);
+  }
+
+  /** The tokens handed out for a show, newest first. */
+  invites(showId: string): Invite[] {
+    return [...(this.shows.get(showId)?.show.invites ?? [])].sort((a, b) => b.issuedAt - a.issuedAt);
+  }
+
+  /** Keeps a token handed out on the show's invite list (never the token itself). */
+  async addInvite(showId: string, invite: Invite): Promise<void> {
+    const rt = this.shows.get(showId);
+    if (!rt) return;
+    const now = this.clock();
+    let invites = [...(rt.show.invites ?? []), invite];
+    // A long-running show keeps the newest, dropping the ones that ended long ago first.
+    if (invites.length > MAX_INVITES) invites = invites.sort((a, b) => Number(b.expiresAt > now) - Number(a.expiresAt > now) || b.issuedAt - a.issuedAt).slice(0, MAX_INVITES);
+    await this.saveInvites(rt, invites);
+  }
+
+  /** Marks an invite revoked (the revocation itself is the token service's). */
+  async markRevoked(showId: string, jti: string): Promise<void> {
+    const rt = this.shows.get(showId);
+    if (!rt?.show.invites?.some((i) => i.jti === jti && i.revokedAt === undefined)) return;
+    const at = this.clock();
+    await this.saveInvites(rt, rt.show.invites.map((i) => (i.jti === jti && i.revokedAt === undefined ? { ...i, revokedAt: at } : i)));
+  }
+
+  /** Marks every earlier invite of a role revoked (a rotation). */
+  async markRotated(showId: string, role: Invite['role'], before: number): Promise<void> {
+    const rt = this.shows.get(showId);
+    if (!rt?.show.invites) return;
+    const at = this.clock();
+    await this.saveInvites(rt, rt.show.invites.map((i) => (i.role === role && i.issuedAt <= before && i.revokedAt === undefined ? { ...i, revokedAt: at } : i)));
+  }
+
+  private async saveInvites(rt: ShowRuntime, invites: Invite[]): Promise<void> {
+    const next = { ...rt.show, invites };
+    await this.store.updateShow(next);
+    rt.show = next;
   }
 
   async create(input: NewShow): Promise<{ ok: true; show: Show } | { ok: false; error: ApiError }> {
@@ -99,6 +189,7 @@ export class ShowAuthority {
       id,
       title: input.title,
       status: 'scheduled',
+      ...(input.scheduledStartAt ? { scheduledStartAt: input.scheduledStartAt } : {}),
       rundown: input.rundown,
       catalog: { provider: input.spec.provider, productCount: input.products.length, ...(input.spec.provider === 'shopify' ? { shopDomain: input.spec.shopDomain } : {}) },
       createdAt: this.clock(),
@@ -196,12 +287,14 @@ export class ShowAuthority {
         this.notify(this.productListeners, event.showId, news);
         return;
       }
-      case 'rundown': {
+      case 'updated': {
         const rt = this.shows.get(event.showId);
         // Our own change comes back too: nothing to tell anyone.
-        if (!rt || sameList(rt.show.rundown, event.rundown)) return;
-        rt.show = { ...rt.show, rundown: event.rundown };
-        this.notify(this.rundownListeners, event.showId, event.rundown);
+        if (!rt || JSON.stringify(rt.show) === JSON.stringify(event.show)) return;
+        const rundownChanged = !sameList(rt.show.rundown, event.show.rundown);
+        rt.show = event.show;
+        if (rundownChanged) this.notify(this.rundownListeners, event.showId, event.show.rundown);
+        this.notify(this.showListeners, event.showId, this.publicShow(event.showId)!);
         return;
       }
     }
@@ -343,6 +436,13 @@ function sameValues(a: Product, b: Product): boolean {
   const { checkedAt: _a, ...x } = a;
   const { checkedAt: _b, ...y } = b;
   return JSON.stringify(x) === JSON.stringify(y);
+}
+
+/** Sets a field of the stored show, or removes it for `null`; `undefined` leaves it as it is. */
+function setOrDrop<K extends 'scheduledStartAt' | 'streamUrl' | 'allowedOrigins'>(show: ShowRecord, key: K, value: ShowRecord[K] | null | undefined): void {
+  if (value === undefined) return;
+  if (value === null) delete show[key];
+  else show[key] = value;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -1,9 +1,12 @@
 // Shows and their catalog snapshots in SQLite.
-import type { CatalogSpec, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { CatalogSpec, Invite, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
 import type { Db } from '../db/database.js';
 
+/** A show as the relay keeps it: the public Show, and the invites handed out for it (private). */
+export type ShowRecord = Show & { invites?: Invite[] };
+
 export interface StoredShow {
-  show: Show;
+  show: ShowRecord;
   spec: CatalogSpec;
   products: Product[];
   /** Holds secrets (a V100 API key): never part of the public Show. */
@@ -41,7 +44,7 @@ export class ShowRepository {
     this.productsStmt.run(JSON.stringify(products), showId);
   }
 
-  update(show: Show): void {
+  update(show: ShowRecord): void {
     this.updateStmt.run(JSON.stringify(show), show.id);
   }
 
@@ -64,7 +67,7 @@ interface Row {
 
 function fromRow(row: Row): StoredShow {
   return {
-    show: JSON.parse(row.show_json) as Show,
+    show: JSON.parse(row.show_json) as ShowRecord,
     spec: JSON.parse(row.catalog_spec) as CatalogSpec,
     products: JSON.parse(row.catalog_json) as Product[],
     transcript: row.transcript_spec ? (JSON.parse(row.transcript_spec) as TranscriptSourceSpec) : undefined,

@@ -1,9 +1,11 @@
 // Where shows and their command logs live: SQLite for one relay, Redis for a cluster of relays.
 // The authority talks only to this interface. A store shared by several relays also carries their changes
 // to each other (`watch`): every change has one publication path, the store's own write.
-import type { Ack, Activity, LoggedState, OverlayState, Product, Show, TranscriptSourceSpec } from '@cuecart/shared';
+import type { Ack, Activity, LoggedState, OverlayState, Product, TranscriptSourceSpec } from '@cuecart/shared';
 import type { LoggedAnswer } from './command-log.js';
-import type { StoredShow } from './show-repository.js';
+import type { ShowRecord, StoredShow } from './show-repository.js';
+
+export type { ShowRecord } from './show-repository.js';
 
 export interface StoredShowWithState extends StoredShow {
   /** The state after the latest accepted command; undefined before the first. */
@@ -34,7 +36,8 @@ export interface ShowStore {
   load(showId: string): Promise<StoredShowWithState | undefined>;
   /** False when a show with that id exists already. */
   insertShow(stored: StoredShow): Promise<boolean>;
-  updateShow(show: Show): Promise<void>;
+  /** Keeps the show's record; a shared store tells the other relays the whole record. */
+  updateShow(show: ShowRecord): Promise<void>;
   updateTranscript(showId: string, transcript: TranscriptSourceSpec): Promise<void>;
   /** Keeps the whole catalog after a live refresh; a shared store tells the other relays which products changed. */
   updateProducts(showId: string, products: Product[], changed: Product[]): Promise<void>;
@@ -59,7 +62,7 @@ export interface ShowStore {
 /** What a shared store tells each relay about changes made on the others. */
 export type ShowEvent =
   | { type: 'committed'; showId: string; state: OverlayState; entry: Activity }
-  | { type: 'rundown'; showId: string; rundown: string[] }
+  | { type: 'updated'; showId: string; show: ShowRecord }
   | { type: 'products'; showId: string; products: Product[] }
   | { type: 'show'; showId: string };
 

@@ -4,7 +4,7 @@ import type { Activity, LoggedState, OverlayState, Product, Show, TranscriptSour
 import type { Db } from '../db/database.js';
 import { CommandLog } from './command-log.js';
 import { ShowRepository, type StoredShow } from './show-repository.js';
-import type { CommandOutcome, Decide, ShowStore, StoredShowWithState } from './show-store.js';
+import type { CommandOutcome, Decide, ShowStore, StoredShowWithState, ShowRecord } from './show-store.js';
 
 export class SqliteShowStore implements ShowStore {
   private readonly repo: ShowRepository;
@@ -30,7 +30,7 @@ export class SqliteShowStore implements ShowStore {
     return true;
   }
 
-  async updateShow(show: Show): Promise<void> {
+  async updateShow(show: ShowRecord): Promise<void> {
     this.repo.update(show);
   }
 

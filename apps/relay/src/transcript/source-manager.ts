@@ -62,6 +62,15 @@ export class SourceManager {
     source.start();
   }
 
+  /** The show's stream changed: a source that follows the stream (the local recognizer) starts again on the new one. */
+  async restart(showId: string): Promise<void> {
+    const running = this.running.get(showId);
+    if (!running || this.authority.get(showId)?.transcript?.provider !== 'local') return;
+    this.running.delete(showId);
+    await running.stop();
+    this.start(showId);
+  }
+
   async stopAll(): Promise<void> {
     await Promise.all([...this.running.values()].map((s) => s.stop()));
     this.running.clear();

@@ -44,6 +44,10 @@ export const OverlayState = z.object({
   featured: z.array(Card).max(MAX_FEATURED),
   banner: Banner.nullable(),
   updatedAt: EpochMs.optional(),
+  /** When the show first went live (epoch ms). */
+  startedAt: EpochMs.optional(),
+  /** When the show ended (epoch ms); cleared when it goes live again. */
+  endedAt: EpochMs.optional(),
 });
 export type OverlayState = z.infer<typeof OverlayState>;
 

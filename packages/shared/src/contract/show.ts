@@ -110,9 +110,18 @@ export const AllowedOrigin = z
   });
 export const MAX_ALLOWED_ORIGINS = 50;
 
+/** When a show is scheduled to start: ISO 8601 with a time zone ("2026-12-24T18:00:00Z", "…+01:00"). */
+export const ScheduledStart = z
+  .string()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && Number.isFinite(Date.parse(v)), 'a date and time with its zone, like "2026-12-24T18:00:00Z"');
+
+export const ShowTitle = z.string().trim().min(1).max(200);
+
 export const CreateShowBody = z.object({
   id: ShowId.optional(),
-  title: z.string().trim().min(1).max(200),
+  title: ShowTitle,
+  scheduledStartAt: ScheduledStart.optional(),
   streamUrl: SafeUrl.optional(),
   streamEpochMs: EpochMs.optional(),
   /** The show's recording as video on demand, with the live stream's program dates (for an origin the relay does not record). */
@@ -133,6 +142,10 @@ export const Show = z.object({
   streamEpochMs: EpochMs.optional(),
   recordingUrl: SafeUrl.optional(),
   status: ShowStatus,
+  scheduledStartAt: z.string().optional(),
+  /** When the show first went live, and when it ended (epoch ms), from its command log. */
+  startedAt: EpochMs.optional(),
+  endedAt: EpochMs.optional(),
   rundown: z.array(ExternalId),
   catalog: z.object({ provider: z.enum(['inline', 'shopify', 'file']), productCount: z.number().int(), shopDomain: z.string().optional() }),
   transcript: z.object({ provider: z.enum(['push', 'v100', 'simulated', 'local']) }).optional(),
@@ -140,6 +153,25 @@ export const Show = z.object({
   createdAt: EpochMs,
 });
 export type Show = z.infer<typeof Show>;
+
+/**
+ * Admin or the show's producer → relay: what may change before and during a show. `null` removes the start
+ * time, the stream or the origin list.
+ */
+export const UpdateShowBody = z
+  .object({
+    title: ShowTitle.optional(),
+    scheduledStartAt: ScheduledStart.nullable().optional(),
+    rundown: z.array(ExternalId).max(MAX_RUNDOWN).optional(),
+    streamUrl: SafeUrl.nullable().optional(),
+    allowedOrigins: z.array(AllowedOrigin).max(MAX_ALLOWED_ORIGINS).nullable().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'send at least one of title, scheduledStartAt, rundown, streamUrl, allowedOrigins');
+export type UpdateShowBody = z.infer<typeof UpdateShowBody>;
+
+export const ShowList = z.object({ shows: z.array(Show) });
+export type ShowList = z.infer<typeof ShowList>;
 
 /** Producer → relay: the new rundown, in slot order. */
 export const RundownSet = z.object({ productIds: z.array(ExternalId).max(MAX_RUNDOWN) });
@@ -158,7 +190,20 @@ export const TokenRequest = z.object({
 });
 export type TokenRequest = z.infer<typeof TokenRequest>;
 
-export const TokenResponse = z.object({ token: z.string(), role: TokenRole, expiresAt: EpochMs });
+export const TokenResponse = z.object({ token: z.string(), role: TokenRole, expiresAt: EpochMs, jti: z.string().optional() });
+
+/** A token handed out for a show, as its invite list shows it: never the token itself. */
+export const Invite = z.object({
+  jti: z.string(),
+  role: TokenRole,
+  name: z.string(),
+  issuedAt: EpochMs,
+  expiresAt: EpochMs,
+  revokedAt: EpochMs.optional(),
+});
+export type Invite = z.infer<typeof Invite>;
+export const InviteList = z.object({ invites: z.array(Invite) });
+export type InviteList = z.infer<typeof InviteList>;
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /** Admin → relay: revoke one token, named by its id (`jti`) or given whole. */

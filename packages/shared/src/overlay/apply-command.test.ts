@@ -412,6 +412,20 @@ describe('status', () => {
     expect(state.seq).toBe(before.seq + 1);
   });
 
+  it('records the first go-live as startedAt and the end as endedAt; a second end keeps the first', () => {
+    const first = expectOk(applyCommand(emptyOverlay('demo'), status('live'), catalog, T0));
+    expect(first.startedAt).toBe(T0);
+    const again = expectOk(applyCommand(first, status('live'), catalog, T0 + 5));
+    expect(again.startedAt).toBe(T0);
+    const ended = expectOk(applyCommand(again, status('ended'), catalog, T0 + 10));
+    expect(ended).toMatchObject({ startedAt: T0, endedAt: T0 + 10 });
+    expect(expectOk(applyCommand(ended, status('ended'), catalog, T0 + 20)).endedAt).toBe(T0 + 10);
+    const reopened = expectOk(applyCommand(ended, status('live'), catalog, T0 + 30));
+    expect(reopened.startedAt).toBe(T0);
+    expect(reopened.endedAt).toBeUndefined();
+    expect(expectOk(applyCommand(emptyOverlay('demo'), status('scheduled'), catalog, T0)).startedAt).toBeUndefined();
+  });
+
   it('setting the same status again is accepted and still counts', () => {
     const state = expectOk(applyCommand(live(), status('live'), catalog, T0));
     expect(state.status).toBe('live');

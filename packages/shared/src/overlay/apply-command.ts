@@ -47,8 +47,17 @@ export function applyCommand(state: OverlayState, command: Command, catalog: Cat
       return next(current, { banner: null }, now);
     case 'status':
       // Ending the show takes everything off air, so a replay never opens on a stale card.
-      return next(current, command.status === 'ended' ? { status: 'ended', featured: [], banner: null } : { status: command.status }, now);
+      // The first go-live is when the show started; the latest end is when it ended (a reopened show has not).
+      return next(current, { ...statusChange(current, command.status, now), ...(command.status === 'ended' ? { featured: [], banner: null } : {}) }, now);
   }
+}
+
+function statusChange(current: OverlayState, status: OverlayState['status'], now: number): Partial<OverlayState> {
+  const change: Partial<OverlayState> = { status };
+  if (status !== 'scheduled' && current.startedAt === undefined) change.startedAt = now;
+  if (status === 'ended') change.endedAt = current.status === 'ended' && current.endedAt !== undefined ? current.endedAt : now;
+  else change.endedAt = undefined;
+  return change;
 }
 
 function cardFor(product: Product, command: Extract<Command, { type: 'feature' }>, now: number): Card {
